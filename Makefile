@@ -1,0 +1,43 @@
+# roadsec — set-up, demo and checks. `make demo` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: demo test install lint typecheck archcheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/roadsec parse examples/scds-quarterly-roadmap.md --format json -o $(OUT)/scds-roadmap.json
+	$(BIN)/roadsec parse examples/scds-quarterly-roadmap.md
+	@echo "roadsec demo: the parsed roadmap (JSON) is in $(OUT)/scds-roadmap.json"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+archcheck: $(STAMP)
+	$(BIN)/lint-imports
+
+test: $(STAMP) lint typecheck archcheck
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/parse_bench.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,3 @@
+"""roadsec: roadmaps in, traceable security investment plans out."""
+
+__version__ = "0.1.0"

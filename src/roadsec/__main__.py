@@ -1,0 +1,5 @@
+"""`python -m roadsec`."""
+
+from roadsec.cli.app import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `roadsec` command line: the only place errors become exit codes."""

@@ -1,0 +1,152 @@
+"""`roadsec` command line. Exit codes: 0 ok, 1 internal error, 2 bad input, 3 bad catalog."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+
+from roadsec.cli.output import write_output
+from roadsec.cli.tables import render_text, roadmap_renderables
+from roadsec.errors import InputError, RoadsecError
+from roadsec.ingest import read_path
+from roadsec.model.roadmap import Roadmap
+from roadsec.parse import parse_documents
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+EPILOG = (
+    "Exit codes: 0 ok; 1 internal error; 2 bad input (missing, unreadable, binary, empty or "
+    "over 10 MiB; the others are still processed); 3 invalid knowledge catalog."
+)
+
+app = typer.Typer(
+    name="roadsec",
+    help="Turn engineering and product roadmaps into a traceable security investment plan.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+T = TypeVar("T")
+
+
+class ParseFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+_state: dict[str, bool] = {"debug": False}
+
+
+@contextmanager
+def _boundary() -> Iterator[None]:
+    """Turn errors into one line and an exit code; tracebacks only with --debug."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except RoadsecError as exc:
+        if _state["debug"]:
+            raise
+        err.print(f"roadsec: {exc.one_line()}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as exc:
+        if _state["debug"]:
+            raise
+        err.print(f"roadsec: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
+                  markup=False)  # fmt: skip
+        raise typer.Exit(EXIT_INTERNAL) from None
+
+
+def read_each(paths: list[Path], step: Callable[[Path], T]) -> tuple[list[T], int]:
+    """Run ``step`` on every path; a bad file is reported and skipped, never fatal."""
+    results: list[T] = []
+    failures = 0
+    progress = _progress(len(paths))
+    task = progress.add_task("reading", total=len(paths)) if progress else None
+    try:
+        for path in paths:
+            try:
+                results.append(step(path))
+            except InputError as exc:
+                failures += 1
+                err.print(f"roadsec: {exc.one_line()}", markup=False)
+            if progress and task is not None:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+    return results, failures
+
+
+def _progress(count: int):  # type: ignore[no-untyped-def]
+    if count < 4 or not err.is_terminal:
+        return None
+    from rich.progress import Progress
+
+    progress = Progress(console=err, transient=True)
+    progress.start()
+    return progress
+
+
+def combined(roadmaps: list[Roadmap]) -> Roadmap:
+    """Several documents side by side, without merging (that is `analyze`)."""
+    return Roadmap(
+        documents=tuple(d for r in roadmaps for d in r.documents),
+        items=tuple(i for r in roadmaps for i in r.items),
+        technologies=tuple(t for r in roadmaps for t in r.technologies),
+        capacity=tuple(c for r in roadmaps for c in r.capacity),
+    )
+
+
+@app.command()
+def parse(
+    paths: Annotated[list[Path], typer.Argument(help="Roadmap files (Markdown or text).")],
+    format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ParseFormat.table,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of standard output."),
+    ] = None,
+) -> None:
+    """Show what roadsec reads from roadmaps: items, periods, statuses, metrics, technologies."""
+    with _boundary():
+        documents, failures = read_each(paths, read_path)
+        roadmap = combined(parse_documents(documents)) if documents else None
+        if roadmap is not None:
+            if format is ParseFormat.json:
+                write_output(roadmap.model_dump_json(by_alias=True, indent=2) + "\n", output)
+            elif output is not None:
+                write_output(render_text(roadmap_renderables(roadmap)), output)
+            else:
+                console = Console(highlight=False)
+                if not console.is_terminal:
+                    console.width = 160
+                console.print(*roadmap_renderables(roadmap))
+        if failures:
+            raise typer.Exit(EXIT_INPUT)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SystemExit as exc:
+        sys.exit(exc.code)

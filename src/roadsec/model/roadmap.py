@@ -1,0 +1,127 @@
+"""The roadmap model: what `parse` produces and the JSON contract roadsec.roadmap/1."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ROADMAP_SCHEMA = "roadsec.roadmap/1"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class SourceRef(_Frozen):
+    """A 1-based line in the original file, as the user named it."""
+
+    document: str
+    line: int = Field(ge=1)
+
+
+class ItemKind(StrEnum):
+    THEME = "theme"
+    OBJECTIVE = "objective"
+    KEY_RESULT = "key_result"
+    INITIATIVE = "initiative"
+    EPIC = "epic"
+    FEATURE = "feature"
+    TASK = "task"
+    METRIC = "metric"
+    RISK = "risk"
+    GOAL = "goal"
+
+
+class Status(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DEFERRED = "deferred"
+    UNSCHEDULED = "unscheduled"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+Comparator = Literal["<", "<=", ">", ">=", "="]
+Direction = Literal["increase", "decrease"]
+
+
+class Metric(_Frozen):
+    """A measurable target: "reduced from 300ms to under 180ms" -> 300 -> <180 ms."""
+
+    name: str
+    baseline: float | None = None
+    target: float | None = None
+    unit: str | None = None
+    comparator: Comparator | None = None
+    raw: str
+    direction: Direction | None = None
+    relative: bool = False
+    line: int | None = None
+
+
+class Effort(_Frozen):
+    value: float
+    unit: str
+
+
+class Item(_Frozen):
+    """One thing the roadmap says will (or will not) happen."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    text: str
+    period: str | None
+    status: Status
+    status_reason: str | None = None
+    owner: str | None = None
+    effort: Effort | None = None
+    due: str | None = None
+    metrics: tuple[Metric, ...] = ()
+    parent: str | None = None
+    sources: tuple[SourceRef, ...]
+    section: str | None = None
+
+
+class Technology(_Frozen):
+    name: str
+    category: str
+    sources: tuple[SourceRef, ...]
+
+
+class Capacity(_Frozen):
+    """A stated budget share or headcount ("Security: 10%", "Q2: 35 engineers")."""
+
+    kind: Literal["budget_share", "headcount"]
+    label: str
+    value: float
+    unit: str
+    period: str | None = None
+    sources: tuple[SourceRef, ...]
+
+
+class DocumentInfo(_Frozen):
+    path: str
+    title: str | None
+    organization: str | None
+    encoding: str = "utf-8"
+    repaired_lines: tuple[int, ...] = ()
+
+
+class Roadmap(_Frozen):
+    """Everything read from one or more documents."""
+
+    schema_: str = Field(default=ROADMAP_SCHEMA, alias="schema")
+    documents: tuple[DocumentInfo, ...]
+    items: tuple[Item, ...]
+    technologies: tuple[Technology, ...]
+    capacity: tuple[Capacity, ...] = ()
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON contract roadsec.roadmap/1 as plain data."""
+        return self.model_dump(mode="json", by_alias=True)

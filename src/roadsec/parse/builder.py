@@ -1,0 +1,360 @@
+"""Block tree -> item drafts: sections give period, role and status; lists, tables and
+numbered headings give items; bold labels fill their fields."""
+
+from __future__ import annotations
+
+import re
+
+from roadsec.model.roadmap import Capacity, ItemKind, SourceRef, Status
+from roadsec.parse.blocks import Block
+from roadsec.parse.context import ROLE_KIND, Context, numbered_or_prefixed
+from roadsec.parse.draft import Draft
+from roadsec.parse.fields import (
+    effort_from_cell,
+    effort_in_text,
+    owner_from_cell,
+    owner_in_text,
+    unit_from_header,
+)
+from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.periods import Period, heading_period, own_period
+from roadsec.parse.status import detect_status, section_status, status_from_cell
+from roadsec.parse.tables import cell_texts, split_cell_lines, table_shape
+from roadsec.parse.text import clean_text, clean_title, parentheticals, without_parentheticals
+from roadsec.parse.vocabulary import Field, load_vocabulary
+
+_STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
+_CAPACITY_NUMBER = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(%|engineers?|people|fte|headcount|devs?|developers?)", re.IGNORECASE
+)
+_LEADING_NUMBER = re.compile(r"^\s*[<>≤≥~$€£]?\s*\d")
+_PLAIN_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{1,30}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+_PERIOD_REMAINDER_SEPARATORS = " :-–—|,"
+_LOUD_STATUSES = frozenset(
+    {Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED, Status.IN_PROGRESS, Status.DONE}
+)
+
+
+class ItemBuilder:
+    """Walks one document's block tree once, in order."""
+
+    def __init__(self, document: str, slug: str, year: int | None) -> None:
+        self.document = document
+        self.slug = slug
+        self.year = year
+        self.vocab = load_vocabulary()
+        self.drafts: dict[str, Draft] = {}
+        self.capacity: list[Capacity] = []
+        self._periods: dict[tuple[str, int | None], tuple[Period | None, str | None]] = {}
+        self._statuses: dict[str, tuple[Status | None, str | None]] = {}
+
+    def own_period(self, text: str) -> tuple[Period | None, str | None]:
+        """`periods.own_period` in this document's year, read once per text."""
+        key = (text, self.year)
+        if key not in self._periods:
+            self._periods[key] = own_period(text, self.year)
+        return self._periods[key]
+
+    def status_of(self, text: str) -> tuple[Status | None, str | None]:
+        """`status.detect_status`, read once per text."""
+        if text not in self._statuses:
+            self._statuses[text] = detect_status(text)
+        return self._statuses[text]
+
+    # -- items --------------------------------------------------------------------------------
+    def new_draft(self, kind: ItemKind, title: str, line: int, ctx: Context) -> Draft:
+        draft = Draft(id=f"{self.slug}-{len(self.drafts) + 1:03d}", kind=kind, title=title,
+                      line=line, parent=ctx.parent, section=ctx.heading or None)  # fmt: skip
+        self.drafts[draft.id] = draft
+        return draft
+
+    def place(self, draft: Draft, text: str, ctx: Context) -> None:
+        """Period, status, owner and effort: stated on the item, else inherited."""
+        period, due = self.own_period(text)
+        status, reason = self.status_of(text)
+        if status is None and ctx.status is not None:
+            status, reason = ctx.status, f"listed under “{ctx.status_heading}”"
+        draft.status, draft.status_reason = status, reason
+        undated = status in _LOUD_STATUSES and status is not Status.IN_PROGRESS
+        draft.period = period or ctx.period or (None if undated else self._year_period(ctx))
+        draft.due = due
+        draft.owner = owner_in_text(text)
+        draft.effort = effort_in_text(text)
+
+    def _year_period(self, ctx: Context) -> Period | None:
+        if ctx.collects_items and self.year:
+            return Period(self.year, 1, 4, whole_year=True)
+        return None
+
+    # -- walking ------------------------------------------------------------------------------
+    def walk(self, root: Block) -> None:
+        stack: list[Context] = [Context()]
+        blocks = root.children
+        for index, block in enumerate(blocks):
+            if block.kind == "heading":
+                while len(stack) > 1 and stack[-1].level >= block.level:
+                    stack.pop()
+                stack.append(self.heading(block, stack[-1], blocks, index))
+            elif block.kind == "list":
+                self.list_items(block, stack[-1])
+            elif block.kind == "table":
+                self.table(block, stack[-1])
+            elif block.kind == "paragraph":
+                self.paragraph(block, stack[-1])
+            elif block.kind == "quote":
+                for child in block.children:
+                    if child.kind == "list":
+                        self.list_items(child, stack[-1])
+
+    def heading(self, block: Block, parent: Context, blocks: list[Block], index: int) -> Context:
+        title = clean_title(block.text)
+        period = heading_period(title, self.year)
+        if block.level == 1 and (period is None or period.whole_year):
+            return parent.with_(level=1)  # the document title: sets no section
+        if period and period.year:
+            self.year = period.year
+        remainder = _without_period_words(title) if period else title
+        role = self.vocab.role_of(remainder) if remainder else None
+        status = section_status(title)
+        ctx = parent.with_(
+            level=block.level,
+            heading=title,
+            period=period or parent.period,
+            role=role or parent.role,
+            status=status or parent.status,
+            status_heading=title if status else parent.status_heading,
+            parent=None,
+            parent_kind=None,
+            theme=None if period else parent.theme,
+        )
+        if period and remainder and role is None and len(remainder.split()) >= 2:
+            theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
+            self.place(theme, title, ctx)
+            return ctx.with_(theme=theme.id)
+        if period or not parent.collects_items:
+            return ctx
+        named, prefix_kind, name = numbered_or_prefixed(title)
+        if not (named or self._has_field_labels(blocks, index)):
+            return ctx
+        kind = prefix_kind or parent.kind()
+        item_ctx = parent.with_(level=block.level, heading=parent.heading)
+        draft = self.new_draft(kind, clean_title(name) or title, block.line, item_ctx)
+        self.place(draft, title, parent)
+        return ctx.with_(role=parent.role).under(draft.id, kind)
+
+    def _has_field_labels(self, blocks: list[Block], index: int) -> bool:
+        for block in blocks[index + 1 :]:
+            if block.kind == "heading":
+                return False
+            if block.kind in ("list", "paragraph"):
+                entries = block.children if block.kind == "list" else [block]
+                for entry in entries:
+                    label, _ = self.split_label(entry)
+                    if label and self.vocab.field_of(label):
+                        return True
+        return False
+
+    def split_label(self, block: Block) -> tuple[str | None, str]:
+        """A bold or plain "Label: value" opening, as (label, value)."""
+        text = block.text
+        if block.lead_strong:
+            strong = block.lead_strong
+            rest = text.split(strong, 1)[1] if strong in text else ""
+            if strong.endswith(":"):
+                return strong.rstrip(": "), rest.strip()
+            if rest.lstrip().startswith(":"):
+                return strong.strip(), rest.lstrip()[1:].strip()
+            return None, text
+        m = _PLAIN_LABEL.match(text)
+        if m and self.vocab.field_of(m.group("label")):
+            return m.group("label"), m.group("value").strip()
+        return None, text
+
+    def paragraph(self, block: Block, ctx: Context) -> None:
+        label, value = self.split_label(block)
+        theme_id = ctx.theme
+        if label and self.vocab.role_of(label) == "theme" and theme_id:
+            self.drafts[theme_id].add_text(value)
+            self.drafts[theme_id].add_line(block.line)
+            return
+        if label and self.vocab.role_of(label) == "theme" and ctx.dated:
+            theme = self.new_draft(ItemKind.THEME, clean_title(value), block.line, ctx)
+            self.place(theme, value, ctx)
+            return
+        draft = self.drafts.get(ctx.parent or "")
+        if draft is None:
+            return
+        field = self.vocab.field_of(label) if label else None
+        if label and field:
+            self.apply_field(draft, field, label, value, block, ctx)
+        elif not label and not draft.text:
+            draft.add_text(block.text)
+            draft.add_line(block.line)
+
+    def list_items(self, block: Block, ctx: Context) -> None:
+        for entry in block.children:
+            if entry.kind == "item":
+                self.list_item(entry, ctx)
+
+    def nested(self, block: Block, ctx: Context) -> None:
+        for child in block.children:
+            if child.kind == "list":
+                self.list_items(child, ctx)
+            elif child.kind == "table":
+                self.table(child, ctx)
+
+    def list_item(self, block: Block, ctx: Context) -> None:
+        label, value = self.split_label(block)
+        if ctx.skips_items:
+            if ctx.role == "capacity":
+                self.capacity_entry(label, value or block.text, block.line, ctx)
+            self.nested(block, ctx)
+            return
+        parent = self.drafts.get(ctx.parent or "")
+        field = self.vocab.field_of(label) if label else None
+        if label and parent is not None and field:
+            self.apply_field(parent, field, label, value, block, ctx)
+            return
+        if label and not value:
+            self.nested(block, self.group_context(label, ctx))
+            return
+        text = block.text
+        status, _ = self.status_of(text)
+        period, _ = self.own_period(text)
+        if not (ctx.collects_items or ctx.dated or period or status in _STALLED):
+            self.nested(block, ctx)
+            return
+        draft = self.new_draft(ctx.kind(), self.item_title(block, label, text), block.line, ctx)
+        draft.add_text(text)
+        self.place(draft, text, ctx)
+        metric_context = draft.kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(text))
+        draft.add_metrics(extract_metrics(text, metric_context=metric_context), block.line)
+        self.nested(block, ctx.under(draft.id, draft.kind))
+
+    def group_context(self, label: str, ctx: Context) -> Context:
+        """A bold label that only groups bullets ("**Data Improvements (planned Q4 2025):**")."""
+        period, _ = self.own_period(label)
+        status, _ = self.status_of(label)
+        role = self.vocab.role_of(without_parentheticals(label))
+        return ctx.with_(
+            period=period or ctx.period,
+            status=status if status in _LOUD_STATUSES else ctx.status,
+            status_heading=clean_title(label) if status in _LOUD_STATUSES else ctx.status_heading,
+            role=role or ctx.role,
+        )
+
+    def is_remark(self, parenthetical: str) -> bool:
+        """A parenthetical that dates or qualifies an item rather than naming it."""
+        return bool(
+            self.status_of(parenthetical)[0]
+            or self.own_period(parenthetical)[0]
+            or _HISTORY_WORDS.search(parenthetical)
+        )
+
+    def item_title(self, block: Block, label: str | None, text: str) -> str:
+        if label:
+            return clean_title(label)
+        if block.lead_strong and len(block.lead_strong) > 2:
+            return clean_title(block.lead_strong)
+        keep = {p for p in parentheticals(text) if not self.is_remark(p)}
+        return clean_title(without_parentheticals(text, keep)) or clean_title(text)
+
+    def apply_field(
+        self, draft: Draft, field: Field, label: str, value: str, block: Block, ctx: Context
+    ) -> None:
+        """Fill one field of ``draft`` from a labelled line and the bullets under it."""
+        bullets = [e for c in block.children if c.kind == "list" for e in c.children]
+        draft.add_line(block.line)
+        if field == "metrics":
+            for text, line in [(value, block.line)] + [(b.text, b.line) for b in bullets]:
+                if text.strip():
+                    draft.add_metrics(extract_metrics(text, metric_context=True), line)
+        elif field in ("children", "key_results"):
+            if value:
+                draft.add_text(f"{clean_title(label)}: {value}")
+            kind = ItemKind.KEY_RESULT if field == "key_results" else ItemKind.FEATURE
+            for bullet in bullets:
+                child = self.new_draft(kind, self.item_title(bullet, None, bullet.text),
+                                       bullet.line, ctx.under(draft.id, draft.kind))  # fmt: skip
+                child.add_text(bullet.text)
+                self.place(child, bullet.text, ctx)
+                child.period = child.period or draft.period
+                child.add_metrics(extract_metrics(bullet.text), bullet.line)
+        elif field == "owner":
+            draft.owner = owner_from_cell(value) or draft.owner
+        elif field == "effort":
+            draft.effort = effort_from_cell(value, None) or effort_in_text(value) or draft.effort
+        elif field == "status":
+            draft.status = status_from_cell(value) or draft.status
+            draft.status_reason = clean_text(value) or draft.status_reason
+        elif field == "period":
+            period, due = self.own_period(value)
+            draft.period, draft.due = period or draft.period, due or draft.due
+        else:
+            parts = [value] + [b.text for b in bullets]
+            draft.add_text(f"{clean_title(label)}: " + "; ".join(p for p in parts if p.strip()))
+
+    # -- tables -------------------------------------------------------------------------------
+    def table(self, block: Block, ctx: Context) -> None:
+        rows = [row for row in block.children if row.kind == "row"]
+        if len(rows) < 2 or ctx.skips_items:
+            return
+        shape = table_shape([clean_text(c) for c in cell_texts(rows[0])])
+        effort_unit = (
+            unit_from_header(shape.headers[shape.columns["effort"]])
+            if "effort" in shape.columns
+            else None
+        )
+        for row in rows[1:]:
+            cells = cell_texts(row)
+
+            def cell(role: str, cells: list[str] = cells) -> str:
+                index = shape.columns.get(role)
+                return cells[index] if index is not None and index < len(cells) else ""
+
+            title = clean_title(cell("title"))
+            if not title:
+                continue
+            draft = self.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
+            draft.add_text(cell("text") or title)
+            self.place(draft, " ".join([cell("period"), cell("text")]), ctx)
+            draft.owner = owner_from_cell(cell("owner")) or draft.owner
+            draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
+            if cell("status"):
+                draft.status = status_from_cell(cell("status")) or draft.status
+                draft.status_reason = clean_text(cell("status"))
+            for part in split_cell_lines(cell("metrics")):
+                draft.add_metrics(extract_metrics(part, metric_context=True), row.line)
+
+    # -- capacity -----------------------------------------------------------------------------
+    def capacity_entry(self, label: str | None, value: str, line: int, ctx: Context) -> None:
+        """A budget share ("Security: 10%") or a headcount ("Q2: 35 engineers")."""
+        number = _CAPACITY_NUMBER.search(value)
+        if not number:
+            return
+        share = number.group(2) == "%"
+        period = (heading_period(label, self.year) if label else None) or ctx.period
+        self.capacity.append(
+            Capacity(
+                kind="budget_share" if share else "headcount",
+                label=clean_title(label if share and label else ctx.heading),
+                value=float(number.group(1)),
+                unit="%" if share else "engineers",
+                period=period.id if period and not (share and period.whole_year) else None,
+                sources=(SourceRef(document=self.document, line=line),),
+            )
+        )
+
+
+_HISTORY_WORDS = re.compile(r"\b(?:from|initially|originally|proposed|due to)\b", re.IGNORECASE)
+
+
+def _without_period_words(title: str) -> str:
+    stripped = title
+    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
+                    r"\bFY\s*\d*\b"):  # fmt: skip
+        stripped = re.sub(pattern, " ", stripped, flags=re.IGNORECASE)
+    return " ".join(stripped.split()).strip(_PERIOD_REMAINDER_SEPARATORS)
+
+
+__all__ = ["ROLE_KIND", "ItemBuilder"]

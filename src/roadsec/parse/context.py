@@ -1,0 +1,107 @@
+"""Where a block sits: its section's period, role and status, inherited down the headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from roadsec.model.roadmap import ItemKind, Status
+from roadsec.parse.periods import Period
+from roadsec.parse.vocabulary import NON_ITEM_ROLES, Role
+
+ROLE_KIND: dict[str, ItemKind] = {
+    "key_result": ItemKind.KEY_RESULT,
+    "metric": ItemKind.METRIC,
+    "risk": ItemKind.RISK,
+    "theme": ItemKind.THEME,
+    "epic": ItemKind.EPIC,
+    "feature": ItemKind.FEATURE,
+    "task": ItemKind.TASK,
+    "initiative": ItemKind.INITIATIVE,
+    "objective": ItemKind.OBJECTIVE,
+}
+CHILD_KIND: dict[ItemKind, ItemKind] = {
+    ItemKind.OBJECTIVE: ItemKind.INITIATIVE,
+    ItemKind.GOAL: ItemKind.INITIATIVE,
+    ItemKind.THEME: ItemKind.INITIATIVE,
+    ItemKind.INITIATIVE: ItemKind.TASK,
+    ItemKind.EPIC: ItemKind.FEATURE,
+    ItemKind.FEATURE: ItemKind.TASK,
+    ItemKind.KEY_RESULT: ItemKind.TASK,
+    ItemKind.TASK: ItemKind.TASK,
+    ItemKind.METRIC: ItemKind.METRIC,
+    ItemKind.RISK: ItemKind.RISK,
+}
+_NUMBERED = re.compile(r"^(?:\d{1,3}[.)]\s|[IVX]{1,5}\.\s|[A-Z][.)]\s)")
+_KIND_PREFIX = re.compile(
+    r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
+    r"key result|kr|risk)\s*#?\s*(?:\d{1,3}|[A-Z])?\s*[:.)–—-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+_PREFIX_KIND: dict[str, ItemKind] = {
+    "theme": ItemKind.THEME,
+    "pillar": ItemKind.THEME,
+    "initiative": ItemKind.INITIATIVE,
+    "project": ItemKind.INITIATIVE,
+    "workstream": ItemKind.INITIATIVE,
+    "epic": ItemKind.EPIC,
+    "objective": ItemKind.OBJECTIVE,
+    "okr": ItemKind.OBJECTIVE,
+    "goal": ItemKind.OBJECTIVE,
+    "feature": ItemKind.FEATURE,
+    "key result": ItemKind.KEY_RESULT,
+    "kr": ItemKind.KEY_RESULT,
+    "risk": ItemKind.RISK,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the blocks of one place in the document inherit."""
+
+    level: int = 0
+    heading: str = ""
+    period: Period | None = None
+    role: Role | None = None
+    status: Status | None = None
+    status_heading: str | None = None
+    parent: str | None = None
+    parent_kind: ItemKind | None = None
+    theme: str | None = None
+
+    @property
+    def dated(self) -> bool:
+        return self.period is not None
+
+    @property
+    def collects_items(self) -> bool:
+        return self.role is not None and self.role not in NON_ITEM_ROLES
+
+    @property
+    def skips_items(self) -> bool:
+        return self.role in NON_ITEM_ROLES
+
+    def kind(self) -> ItemKind:
+        """The kind a new item here gets."""
+        if self.parent_kind is not None:
+            return CHILD_KIND.get(self.parent_kind, ItemKind.TASK)
+        if self.role in ROLE_KIND:
+            return ROLE_KIND[self.role]
+        return ItemKind.INITIATIVE
+
+    def under(self, item_id: str, kind: ItemKind) -> Context:
+        return replace(self, parent=item_id, parent_kind=kind)
+
+    def with_(self, **changes: object) -> Context:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def numbered_or_prefixed(title: str) -> tuple[bool, ItemKind | None, str]:
+    """Whether a heading names one thing ("1. Multi-Tenant", "Theme 2: X"), its kind and name."""
+    m = _KIND_PREFIX.match(title)
+    if m:
+        return True, _PREFIX_KIND[m.group("kind").lower()], title[m.end() :].strip()
+    m = _NUMBERED.match(title)
+    if m:
+        return True, None, title[m.end() :].strip()
+    return False, None, title

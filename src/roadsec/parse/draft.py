@@ -1,0 +1,68 @@
+"""Mutable item drafts the parser fills in, frozen into model Items at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from roadsec.model.roadmap import Effort, Item, ItemKind, Metric, SourceRef, Status
+from roadsec.parse.periods import Period
+from roadsec.parse.text import MAX_TEXT, clean_text
+
+MAX_SOURCES = 6
+_UNDATED_KINDS = frozenset({ItemKind.RISK, ItemKind.METRIC})
+"""Kinds whose default status is unknown: a risk or a metric is not "planned"."""
+
+
+@dataclass(slots=True)
+class Draft:
+    id: str
+    kind: ItemKind
+    title: str
+    line: int
+    text: str = ""
+    period: Period | None = None
+    due: str | None = None
+    status: Status | None = None
+    status_reason: str | None = None
+    owner: str | None = None
+    effort: Effort | None = None
+    metrics: list[Metric] = field(default_factory=list)
+    parent: str | None = None
+    lines: list[int] = field(default_factory=list)
+    section: str | None = None
+
+    def add_text(self, more: str) -> None:
+        more = clean_text(more)
+        if more and more not in self.text:
+            self.text = f"{self.text} {more}".strip() if self.text else more
+            self.text = self.text[:MAX_TEXT]
+
+    def add_line(self, line: int) -> None:
+        if line != self.line and line not in self.lines and len(self.lines) < MAX_SOURCES - 1:
+            self.lines.append(line)
+
+    def add_metrics(self, metrics: list[Metric], line: int) -> None:
+        for metric in metrics:
+            if all(m.raw != metric.raw or m.name != metric.name for m in self.metrics):
+                self.metrics.append(metric.model_copy(update={"line": line}))
+                self.add_line(line)
+
+    def freeze(self, document: str) -> Item:
+        dated = self.period is not None and self.kind not in _UNDATED_KINDS
+        status = self.status or (Status.PLANNED if dated else Status.UNKNOWN)
+        return Item(
+            id=self.id,
+            kind=self.kind,
+            title=self.title,
+            text=self.text or self.title,
+            period=self.period.id if self.period else None,
+            status=status,
+            status_reason=self.status_reason,
+            owner=self.owner,
+            effort=self.effort,
+            due=self.due,
+            metrics=tuple(self.metrics),
+            parent=self.parent,
+            sources=tuple(SourceRef(document=document, line=n) for n in [self.line, *self.lines]),
+            section=self.section,
+        )

@@ -1,0 +1,96 @@
+"""Owners and efforts stated in prose, labels or table cells."""
+
+from __future__ import annotations
+
+import re
+
+from roadsec.model.roadmap import Effort
+from roadsec.parse.text import MAX_TEXT, clean_text
+
+_UNITS = {
+    "person-week": "person-weeks", "person week": "person-weeks", "pw": "person-weeks",
+    "person-month": "person-months", "person month": "person-months", "pm": "person-months",
+    "person-day": "person-days", "person day": "person-days", "pd": "person-days",
+    "engineer-week": "person-weeks", "engineer-month": "person-months", "man-week": "person-weeks",
+    "man-month": "person-months", "week": "weeks", "wk": "weeks", "month": "months",
+    "day": "days", "sprint": "sprints", "story point": "story points", "point": "story points",
+    "sp": "story points", "fte": "FTE", "hour": "hours", "t-shirt": "t-shirt",
+}  # fmt: skip
+_UNIT_RE = (
+    r"(?P<unit>person[- ]weeks?|person[- ]months?|person[- ]days?|engineer[- ]weeks?|"
+    r"engineer[- ]months?|man[- ]weeks?|man[- ]months?|pw|pm|pd|weeks?|wks?|months?|days?|"
+    r"sprints?|story points?|points?|sp|fte|hours?)"
+)
+_EFFORT_LABELLED = re.compile(
+    r"\b(?:effort|estimate|estimated effort|size|sizing)\s*(?:\([^)]{0,40}\))?\s*[:=~-]?\s*~?"
+    r"(?P<value>\d+(?:\.\d+)?)\s*" + _UNIT_RE + r"?\b",
+    re.IGNORECASE,
+)
+_EFFORT_INLINE = re.compile(
+    r"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>person[- ]weeks?|person[- ]months?|person[- ]days?|"
+    r"engineer[- ]weeks?|engineer[- ]months?|story points?|sprints?|FTEs?)\b",
+    re.IGNORECASE,
+)
+_TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
+_OWNER = re.compile(
+    r"\b(?i:owner|owned by|dri|accountable|responsible|assigned to|lead(?:ing)?)\s*[:–—-]\s*"
+    r"(?P<who>[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.)\]]|$)"
+    r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.)\]]|$)",
+)
+
+
+def _unit(raw: str | None, default: str | None) -> str | None:
+    if not raw:
+        return default
+    key = raw.lower().rstrip("s") if raw.lower() not in ("pw", "pm", "pd", "sp") else raw.lower()
+    key = key.replace("  ", " ")
+    return _UNITS.get(key, _UNITS.get(key.replace(" ", "-"), raw.lower()))
+
+
+def unit_from_header(header: str) -> str | None:
+    """The unit a column header names: "Effort Estimate (person-weeks)" -> person-weeks."""
+    m = re.search(_UNIT_RE, header, re.IGNORECASE)
+    return _unit(m.group("unit"), None) if m else None
+
+
+def effort_from_cell(cell: str, header_unit: str | None) -> Effort | None:
+    """An effort table cell ("4", "3 weeks", "M")."""
+    cell = clean_text(cell)
+    if _TSHIRT.match(cell.upper()) and cell:
+        return Effort(value=["XXS", "XS", "S", "M", "L", "XL", "XXL"].index(cell.upper()) + 1.0,
+                      unit="t-shirt")  # fmt: skip
+    m = re.match(r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", cell,
+                 re.IGNORECASE)  # fmt: skip
+    if not m:
+        return None
+    unit = _unit(m.group("unit"), header_unit) or "units"
+    return Effort(value=float(m.group(1)), unit=unit)
+
+
+def effort_in_text(text: str) -> Effort | None:
+    """An effort stated in prose ("Effort: 5 person-weeks", "(3 sprints)")."""
+    text = text[:MAX_TEXT]
+    m = _EFFORT_LABELLED.search(text) or _EFFORT_INLINE.search(text)
+    if not m:
+        return None
+    unit = _unit(m.groupdict().get("unit"), None)
+    if unit is None:
+        return None
+    return Effort(value=float(m.group("value")), unit=unit)
+
+
+def owner_in_text(text: str) -> str | None:
+    """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead")."""
+    m = _OWNER.search(text[:MAX_TEXT])
+    if not m:
+        return None
+    who = clean_text(m.group("who") or m.group("who2") or "").strip(" -")
+    return who or None
+
+
+def owner_from_cell(cell: str) -> str | None:
+    """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
+    who = clean_text(cell).strip(" -*")
+    if not who or who.lower() in ("tbd", "tba", "n/a", "na", "none", "unassigned", "?", "unknown"):
+        return None
+    return who

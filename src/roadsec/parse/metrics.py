@@ -1,0 +1,296 @@
+"""Metrics in roadmap prose: "reduced from 300ms to under 180ms" -> 300 -> <180 ms."""
+
+from __future__ import annotations
+
+import re
+
+from roadsec.model.roadmap import Comparator, Direction, Metric
+from roadsec.parse.text import clean_text, strip_markup
+
+MAX_METRICS_PER_TEXT = 4
+_LIMIT = 600  # characters of one text looked at; keeps every pattern linear and cheap
+
+_NUM = (
+    r"(?P<cur{n}>[$€£])?(?P<num{n}>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?P<mag{n}>[kmb](?![a-z]))?"
+)
+_UNIT = (
+    r"(?:[\s-]?(?P<unit{n}>%|milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|"
+    r"weeks?|months?|x|points?|pts|/day|/week|/month|per (?:day|week|month)|rps|qps|gb|tb|"
+    r"engineers?)(?![a-z]))?(?P<plus{n}>\+)?"
+)
+
+
+def _value(n: int) -> str:
+    return _NUM.format(n=n) + _UNIT.format(n=n)
+
+
+_COMP_WORDS = (
+    r"(?P<comp{n}><=|>=|≤|≥|<|>|under|below|less than|fewer than|at most|within|over|above|"
+    r"more than|at least|exceeds?|meets/exceeds|up to)?\s*"
+)
+_VALUE1 = _COMP_WORDS.format(n=1) + _value(1)
+_VALUE2 = _COMP_WORDS.format(n=2) + _value(2)
+_ARROW = r"\s*(?:→|->|=>|to)\s*"
+_NAME = r"(?P<name>[A-Za-z][\w /&().'-]{1,80}?)"
+
+_FROM_TO = re.compile(
+    _NAME
+    + r"\s+(?:(?:is |was |will be )?(?:reduced|decreased|cut|lowered|increased|improved|raised|"
+    r"grown|grows?|reduce|increase|improve|cut|lower|raise|grow|go|goes))?\s*from\s+"
+    + _VALUE1
+    + _ARROW
+    + _VALUE2,
+    re.IGNORECASE,
+)
+_ARROW_PAIR = re.compile(
+    r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"\s*(?:→|->|=>)\s*" + _VALUE2, re.IGNORECASE
+)
+_BY_PCT = re.compile(
+    r"(?P<verb>reduce|reducing|reduced|decrease|decreasing|decreased|cut|cutting|lower|lowering|"
+    r"increase|increasing|increased|improve|improving|improved|raise|raising|grow|growing|boost|"
+    r"boosting|double|speed up)\s+(?P<name>[\w /&().'-]{2,80}?)\s+by\s+" + _value(1),
+    re.IGNORECASE,
+)
+_NAME_BY_PCT = re.compile(
+    _NAME
+    + r"\s+(?P<verb>reduced|decreased|increased|improved|raised|grown|cut)\s+by\s+"
+    + _value(1),
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(
+    r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"(?P<rest>[^\n]{0,60})$", re.IGNORECASE
+)
+_NAME_COMP = re.compile(
+    _NAME
+    + r"\s*(?P<comp1><=|>=|≤|≥|<|>|(?<![A-Za-z])(?:of|at|meets/exceeds|exceeds|meets|reaches|above|"
+    r"below|under|over)(?![A-Za-z]))\s*" + _value(1),
+    re.IGNORECASE,
+)
+_ACHIEVE = re.compile(
+    r"(?P<verb>achieve|reach|maintain|hit|attain)\s+(?P<pre>[a-z ]{0,30}?)"
+    + _value(1)
+    + r"\s+(?P<name>[\w /&().'-]{2,60})",
+    re.IGNORECASE,
+)
+_VALUE_FIRST = re.compile(
+    r"^" + _VALUE1 + r"\s*(?P<change>reduction in|increase in|faster|improvement in|fewer|more|"
+    r"decrease in|growth in|of)?\s*(?P<name>[A-Za-z][\w /&().'-]{1,80})$",
+    re.IGNORECASE,
+)
+_CADENCE = {
+    "daily": 1.0,
+    "every day": 1.0,
+    "weekly": 7.0,
+    "bi-weekly": 14.0,
+    "biweekly": 14.0,
+    "fortnightly": 14.0,
+    "every two weeks": 14.0,
+    "every 2 weeks": 14.0,
+    "three weeks": 21.0,
+    "3 weeks": 21.0,
+    "every three weeks": 21.0,
+    "monthly": 30.0,
+    "quarterly": 91.0,
+}
+_DIGIT = re.compile(r"\d")
+_COMPARISON_HINT = re.compile(
+    r"[<>≤≥]|\b(?:of|at|exceeds?|meets|reaches|above|below|under|over)\b", re.IGNORECASE
+)
+_ACHIEVE_HINT = re.compile(r"\b(?:achieve|reach|maintain|hit|attain)\b", re.IGNORECASE)
+_CADENCE_NAME = re.compile(
+    r"\b(?:release|deploy|deployment|ship|delivery|cadence|cycle)", re.IGNORECASE
+)
+_CADENCE_FROM_TO = re.compile(
+    r"(?P<name>[\w /-]{2,60}?)\s+from\s+(?P<a>"
+    + "|".join(map(re.escape, _CADENCE))
+    + r")\s+to\s+(?P<b>"
+    + "|".join(map(re.escape, _CADENCE))
+    + r")\b",
+    re.IGNORECASE,
+)
+_CADENCE_WORD = re.compile(r"\b(?P<w>" + "|".join(map(re.escape, _CADENCE)) + r")\b", re.IGNORECASE)
+
+_COMPARATORS: dict[str, Comparator] = {
+    "<": "<", "under": "<", "below": "<", "less than": "<", "fewer than": "<",
+    "<=": "<=", "≤": "<=", "at most": "<=", "within": "<=", "up to": "<=",
+    ">": ">", "over": ">", "above": ">", "more than": ">",
+    ">=": ">=", "≥": ">=", "at least": ">=", "exceeds": ">=", "exceed": ">=",
+    "meets/exceeds": ">=", "meets": ">=", "reaches": ">=",
+}  # fmt: skip
+_UNIT_NAMES = {
+    "milliseconds": "ms", "millisecond": "ms", "sec": "s", "secs": "s", "second": "s",
+    "seconds": "s", "min": "min", "mins": "min", "minute": "min", "minutes": "min",
+    "hour": "hours", "hrs": "hours", "hr": "hours", "h": "hours", "day": "days",
+    "week": "weeks", "month": "months", "point": "points", "pts": "points",
+    "per day": "/day", "per week": "/week", "per month": "/month", "engineer": "engineers",
+}  # fmt: skip
+_LEADING_VERB = re.compile(
+    r"^(?:(?:goal|target) of|achieve|reach|maintain|attain|reduce|decrease|increase|improve|"
+    r"lower|raise|grow|cut|the|a|an|our)\s+",
+    re.IGNORECASE,
+)
+_FLOOR_VERBS = re.compile(
+    r"^\s*(?:achieve|reach|maintain|attain|hit|goal of|target of)\b", re.IGNORECASE
+)
+_DECREASE = re.compile(r"^(?:reduc|decreas|cut|lower|fewer)", re.IGNORECASE)
+
+
+def _number(m: re.Match[str], n: int) -> tuple[float, str | None]:
+    raw = m.group(f"num{n}").replace(",", "")
+    value = float(raw)
+    mag = (m.group(f"mag{n}") or "").lower()
+    value *= {"k": 1e3, "m": 1e6, "b": 1e9}.get(mag, 1.0)
+    unit = m.group(f"unit{n}")
+    if unit:
+        unit = _UNIT_NAMES.get(unit.lower(), unit.lower() if unit != "x" else "x")
+    if m.group(f"cur{n}"):
+        unit = m.group(f"cur{n}")
+    return value, unit
+
+
+def _comparator(m: re.Match[str], n: int) -> Comparator | None:
+    word = (m.groupdict().get(f"comp{n}") or "").lower()
+    if word in _COMPARATORS:
+        return _COMPARATORS[word]
+    if m.groupdict().get(f"plus{n}"):
+        return ">="
+    return None
+
+
+def _name(raw: str) -> str:
+    name = clean_text(strip_markup(raw)).strip(" :-–,.")
+    name = _LEADING_VERB.sub("", name)
+    return name[:80]
+
+
+def _trend(baseline: float | None, target: float | None) -> Comparator | None:
+    if baseline is None or target is None or baseline == target:
+        return None
+    return ">=" if target > baseline else "<="
+
+
+def _metric(
+    raw: str,
+    name: str,
+    *,
+    baseline: float | None = None,
+    target: float | None = None,
+    unit: str | None = None,
+    comparator: Comparator | None = None,
+    direction: Direction | None = None,
+    relative: bool = False,
+) -> Metric | None:
+    name = _name(name)
+    if not name or target is None:
+        return None
+    return Metric(
+        name=name,
+        baseline=baseline,
+        target=target,
+        unit=unit,
+        comparator=comparator,
+        raw=clean_text(raw),
+        direction=direction,
+        relative=relative,
+    )
+
+
+def _from_to(text: str) -> Metric | None:
+    m = _FROM_TO.search(text) or _ARROW_PAIR.search(text)
+    if not m:
+        return None
+    base, base_unit = _number(m, 1)
+    target, unit = _number(m, 2)
+    comp = _comparator(m, 2) or _trend(base, target)
+    direction: Direction = "decrease" if target < base else "increase"
+    return _metric(text, m.group("name"), baseline=base, target=target,
+                   unit=unit or base_unit, comparator=comp, direction=direction)  # fmt: skip
+
+
+def _by_percent(text: str) -> Metric | None:
+    m = _BY_PCT.search(text) or _NAME_BY_PCT.search(text)
+    if not m:
+        return None
+    target, unit = _number(m, 1)
+    direction: Direction = "decrease" if _DECREASE.match(m.group("verb")) else "increase"
+    return _metric(text, m.group("name"), target=target, unit=unit,
+                   direction=direction, relative=True)  # fmt: skip
+
+
+def _cadence(text: str) -> Metric | None:
+    m = _CADENCE_FROM_TO.search(text)
+    if m and _CADENCE_NAME.search(m.group("name")):
+        base, target = _CADENCE[m.group("a").lower()], _CADENCE[m.group("b").lower()]
+        return _metric(text, m.group("name"), baseline=base, target=target, unit="days",
+                       comparator="<=", direction="decrease")  # fmt: skip
+    if not _CADENCE_NAME.search(text):
+        return None
+    word = _CADENCE_WORD.search(text)
+    if not word:
+        return None
+    head = text[: word.start()].strip(" :-")
+    name = head if head and len(head) < 60 else "release cadence"
+    if re.search(r"\breleases?\b", name, re.IGNORECASE) and not re.search(
+        r"frequency|cadence", name
+    ):
+        name = "release cadence"
+    return _metric(
+        text, name, target=_CADENCE[word.group("w").lower()], unit="days", comparator="<="
+    )
+
+
+def _single(text: str, *, metric_context: bool) -> Metric | None:
+    m = _LABELLED.search(text) if ":" in text else None
+    if m:
+        target, unit = _number(m, 1)
+        has_signal = unit or _comparator(m, 1) or metric_context
+        if has_signal:
+            return _metric(text, m.group("name"), target=target, unit=unit,
+                           comparator=_comparator(m, 1))  # fmt: skip
+    m = _NAME_COMP.search(text) if _COMPARISON_HINT.search(text) else None
+    if m and (m.group("comp1") in "<>≤≥<=>=" or m.group(f"unit{1}")):
+        target, unit = _number(m, 1)
+        comparator = _comparator(m, 1)
+        if comparator is None and _FLOOR_VERBS.match(m.group("name")):
+            comparator = ">="
+        return _metric(text, m.group("name"), target=target, unit=unit, comparator=comparator)
+    m = _ACHIEVE.search(text) if _ACHIEVE_HINT.search(text) else None
+    if m and m.group("unit1"):
+        target, unit = _number(m, 1)
+        return _metric(text, m.group("name"), target=target, unit=unit, comparator=">=")
+    m = _VALUE_FIRST.search(text)
+    if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
+        target, unit = _number(m, 1)
+        change = (m.group("change") or "").lower()
+        direction: Direction | None = None
+        if change.startswith(("reduction", "decrease", "fewer")):
+            direction = "decrease"
+        elif change.startswith(("increase", "improvement", "more", "growth", "faster")):
+            direction = "increase"
+        return _metric(text, m.group("name"), target=target, unit=unit,
+                       comparator=_comparator(m, 1), direction=direction,
+                       relative=direction is not None and unit in ("%", "x"))  # fmt: skip
+    return None
+
+
+def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
+    """The metrics one line of text states; ``metric_context`` for KPI cells and metric lists."""
+    text = strip_markup(text[:_LIMIT].replace("**", ""))
+    found: list[Metric] = []
+    has_number = _DIGIT.search(text) is not None
+    lowered = text.lower()
+    if (has_number and " from " in lowered) or "→" in text or "->" in text:
+        found.extend(m for m in [_from_to(text)] if m)
+    if has_number and " by " in lowered:
+        found.extend(m for m in [_by_percent(text)] if m)
+    if _CADENCE_WORD.search(text):
+        found.extend(m for m in [_cadence(text)] if m)
+    if not found and has_number:
+        metric = _single(text, metric_context=metric_context)
+        if metric:
+            found.append(metric)
+    if not found and metric_context:
+        name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
+        if name:  # a qualitative KPI ("Incident response plan is documented and tested")
+            found.append(Metric(name=name, raw=clean_text(text)))
+    return found[:MAX_METRICS_PER_TEXT]

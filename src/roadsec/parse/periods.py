@@ -1,0 +1,212 @@
+"""Periods and due dates in roadmap prose: "Q3-Q4 2025", "H1", "by end of Q2 2025", "(March 2025)"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from roadsec.parse.text import MAX_TEXT
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>20\d\d)"
+_SEP = r"\s*(?:-|–|—|/|to|through|thru|and|&)\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of quarters; ``half`` / ``whole_year`` keep the author's granularity."""
+
+    year: int | None
+    first: int  # first quarter, 1..4
+    last: int  # last quarter, 1..4
+    half: bool = False
+    whole_year: bool = False
+
+    @property
+    def id(self) -> str:
+        prefix = f"{self.year}-" if self.year else ""
+        if self.whole_year:
+            return str(self.year) if self.year else "year"
+        if self.half:
+            return f"{prefix}H{1 if self.first == 1 else 2}"
+        if self.first == self.last:
+            return f"{prefix}Q{self.first}"
+        return f"{prefix}Q{self.first}..Q{self.last}"
+
+    def with_year(self, year: int | None) -> Period:
+        if self.year or not year:
+            return self
+        return Period(year, self.first, self.last, self.half, self.whole_year)
+
+
+_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "qspan",
+        r"\bQ(?P<q1>[1-4])" + _SEP + r"Q(?P<q2>[1-4])(?:,?\s*(?:FY\s*)?" + _YEAR + r")?\b",
+    ),
+    ("yq", r"\b" + _YEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
+    ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,']?\s*(?:FY\s*)?" + _YEAR + r")?\b"),
+    ("h", r"\bH(?P<h>[12])(?:\s*,?\s*" + _YEAR + r")?\b"),
+    ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*H(?P<h>[12])\b"),
+    ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
+    ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
+    (
+        "month",
+        r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
+    ),
+    ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
+    ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\bEOY\b"),
+    ("year", r"(?<![\d.$€£])\b" + _YEAR + r"\b(?![.%]\d|%)"),
+)
+_COMBINED = re.compile(
+    "|".join(
+        f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
+    ),
+    re.IGNORECASE,
+)
+"""Every period form in one pattern: the first alternative that matches at a position wins."""
+
+
+_HISTORY = re.compile(
+    r"\b(?:from|originally|initially|previously|proposed(?: for| in)?|was|were|since|prior to)\s*$",
+    re.IGNORECASE,
+)
+
+
+_END_OF = re.compile(r"\bend of\s*(?:the\s*)?$", re.IGNORECASE)
+
+
+def _quarter_end(period: Period) -> str | None:
+    """ "by end of Q2 2025" -> 2025-06: the last month of a dated quarter or half."""
+    if period.year is None or period.whole_year:
+        return None
+    return f"{period.year:04d}-{period.last * 3:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    period: Period
+    due: str | None
+    start: int
+
+
+def _quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Found | None:
+    prefix = f"{kind}_"
+    groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "qspan":
+        q1, q2 = int(groups["q1"]), int(groups["q2"])
+        if q2 < q1:
+            return None
+        return Found(Period(year, q1, q2), None, m.start())
+    if kind in ("q", "yq"):
+        return Found(Period(year, int(groups["q1"]), int(groups["q1"])), None, m.start())
+    if kind in ("h", "yh"):
+        first = 1 if groups["h"] == "1" else 3
+        return Found(Period(year, first, first + 1, half=True), None, m.start())
+    if kind == "hwords":
+        first = 1 if groups["which"].lower() in ("first", "1st") else 3
+        return Found(Period(year, first, first + 1, half=True), None, m.start())
+    if kind == "mspan":
+        month1 = MONTHS[groups["month"].lower()]
+        month2 = MONTHS.get(groups["month2"].lower())
+        if month2 is None or month2 < month1:
+            return None
+        period = Period(year, _quarter_of(month1), _quarter_of(month2))
+        return Found(period, None, m.start())
+    if kind == "month":
+        month = MONTHS[groups["month"].lower()]
+        day = groups.get("day")
+        due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
+    if kind == "iso":
+        month = int(groups["mm"])
+        if not 1 <= month <= 12:
+            return None
+        due = f"{year:04d}-{month:02d}" + (f"-{groups['dd']}" if groups.get("dd") else "")
+        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
+    if kind == "yearend":
+        year_end = f"{context_year:04d}-12" if context_year else None
+        return Found(Period(context_year, 4, 4), year_end, m.start())
+    return Found(Period(year, 1, 4, whole_year=True), None, m.start())
+
+
+_MAYBE_PERIOD = re.compile(
+    r"\d|\bhalf\b|\byear|\bEOY\b|\b(?:"
+    + "|".join(m for m in MONTHS if len(m) > 3)
+    + r"|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+
+
+def find_periods(text: str, context_year: int | None = None) -> list[Found]:
+    """Every period stated in ``text``, most specific first per position, in text order."""
+    text = text[:MAX_TEXT]
+    if not _MAYBE_PERIOD.search(text):
+        return []
+    found: list[Found] = []
+    for m in _COMBINED.finditer(text):
+        hit = _match_to_found(m.lastgroup or "", m, context_year)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def own_period(text: str, context_year: int | None) -> tuple[Period | None, str | None]:
+    """The period and due date an item states for itself, ignoring where it came from.
+
+    "delayed from Q2" or "initially proposed Q1" name history, not the item's period.
+    """
+    text = text[:MAX_TEXT]
+    period: Period | None = None
+    due: str | None = None
+    for hit in find_periods(text, context_year):
+        if _HISTORY.search(text[max(0, hit.start - 24) : hit.start]):
+            continue
+        if period is None:
+            period = hit.period.with_year(context_year)
+            if due is None and _END_OF.search(text[max(0, hit.start - 16) : hit.start]):
+                due = _quarter_end(period)
+        if due is None and hit.due:
+            due = hit.due
+    return period, due
+
+
+def heading_period(text: str, context_year: int | None) -> Period | None:
+    """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals")."""
+    hits = find_periods(text, context_year)
+    if not hits:
+        return None
+    return hits[0].period.with_year(context_year)
+
+
+def first_year(text: str) -> int | None:
+    for hit in find_periods(text):
+        if hit.period.year:
+            return hit.period.year
+    return None

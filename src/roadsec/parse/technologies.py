@@ -1,0 +1,163 @@
+"""Technologies named in the text, from a curated lexicon kept as data (lexicon/technologies.yaml)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from roadsec.errors import CatalogError
+from roadsec.model.roadmap import SourceRef, Technology
+
+Category = Literal[
+    "api", "api_gateway", "block_storage", "blockchain", "cache", "cdn", "ci_cd", "cloud",
+    "compute", "container", "data_lake", "data_pipeline", "datastore", "dns", "feature_flags",
+    "file_storage", "framework", "frontend", "iac", "identity", "identity_protocol", "language",
+    "llm", "messaging", "ml_framework", "ml_platform", "mobile", "object_storage",
+    "observability", "orchestration", "runtime", "saas_integration", "search", "secrets",
+    "serverless", "service_mesh", "source_control", "streaming", "vector_store", "warehouse",
+]  # fmt: skip
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+MAX_SOURCES = 12
+
+
+class LexiconEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1)
+    category: Category
+    aliases: tuple[str, ...] = Field(min_length=1)
+    case_sensitive: bool = False
+    implies: tuple[str, ...] = ()
+    requires_context: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _aliases_not_blank(self) -> LexiconEntry:
+        if any(not alias.strip() for alias in self.aliases):
+            raise ValueError("blank alias")
+        return self
+
+
+class Lexicon:
+    """Compiled matchers over the entries; built once per process."""
+
+    def __init__(self, entries: list[LexiconEntry]) -> None:
+        self.entries = {entry.name: entry for entry in entries}
+        if len(self.entries) != len(entries):
+            raise CatalogError("technology lexicon has duplicate names", "give each entry one name")
+        for entry in entries:
+            missing = [name for name in entry.implies if name not in self.entries]
+            if missing:
+                raise CatalogError(
+                    f"technology {entry.name!r} implies unknown {missing}", "add those entries"
+                )
+        self._exact: dict[str, str] = {}
+        self._folded: dict[str, str] = {}
+        self._longest = 1
+        self._first_words: set[str] = set()
+        for entry in entries:
+            for alias in entry.aliases:
+                words = [w.rstrip(".") for w in _TOKEN.findall(alias)]
+                key = (
+                    _join(
+                        alias,
+                        [
+                            (m.start(), m.end(), m.group().rstrip("."))
+                            for m in _TOKEN.finditer(alias)
+                        ],
+                    )
+                    or alias
+                )
+                table = self._exact if entry.case_sensitive else self._folded
+                table.setdefault(key if entry.case_sensitive else key.lower(), entry.name)
+                self._longest = max(self._longest, len(words))
+                self._first_words.add(words[0].lower())
+
+    def _lookup(self, phrase: str) -> str | None:
+        return self._exact.get(phrase) or self._folded.get(phrase.lower())
+
+    def names_in(self, line: str) -> list[str]:
+        """Canonical names mentioned in ``line``, implied ones included, in text order.
+
+        Words are looked up, longest phrase first ("Azure AD" before "Azure"), so the
+        cost is a dictionary probe per word, not a pattern per alias.
+        """
+        tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(line)]
+        found: list[str] = []
+        index = 0
+        while index < len(tokens):
+            if tokens[index][2].lower() not in self._first_words:
+                index += 1
+                continue
+            matched = 0
+            for size in range(min(self._longest, len(tokens) - index), 0, -1):
+                phrase = _join(line, tokens[index : index + size])
+                name = self._lookup(phrase) if phrase else None
+                if name and self._in_context(name, line):
+                    for each in (name, *self.entries[name].implies):
+                        if each not in found:
+                            found.append(each)
+                    matched = size
+                    break
+            index += matched or 1
+        return found
+
+    def _in_context(self, name: str, line: str) -> bool:
+        needs = self.entries[name].requires_context
+        return not needs or any(word in line for word in needs)
+
+
+_TOKEN = re.compile(r"\.?\w[\w.#+-]*")
+
+
+def _join(line: str, tokens: list[tuple[int, int, str]]) -> str | None:
+    """The phrase the tokens spell, or None when something other than spaces or one slash
+    separates them (a phrase never spans a comma or a bracket)."""
+    if not tokens:
+        return None
+    phrase = tokens[0][2]
+    for (_, end, _), (start, _, text) in itertools.pairwise(tokens):
+        gap = line[end:start]
+        if gap.strip(" ") == "/":
+            phrase += "/" + text
+        elif gap and not gap.strip(" "):
+            phrase += " " + text
+        else:
+            return None
+    return phrase
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The bundled lexicon, validated; a broken file is a CatalogError."""
+    text = resources.files("roadsec.parse").joinpath("lexicon/technologies.yaml").read_text("utf-8")
+    try:
+        raw = yaml.safe_load(text)
+        entries = [LexiconEntry.model_validate(item) for item in raw]
+    except (yaml.YAMLError, ValidationError, TypeError) as exc:
+        raise CatalogError(
+            f"technology lexicon is invalid: {exc}", "fix technologies.yaml"
+        ) from exc
+    return Lexicon(entries)
+
+
+def find_technologies(document: str, lines: list[tuple[int, str]]) -> list[Technology]:
+    """Technologies named on the given ``(line number, text)`` pairs, in first-seen order."""
+    lexicon = load_lexicon()
+    seen: dict[str, list[SourceRef]] = {}
+    for number, text in lines:
+        if text.isspace() or not text:
+            continue
+        for name in lexicon.names_in(text[:4000]):
+            refs = seen.setdefault(name, [])
+            if len(refs) < MAX_SOURCES and (not refs or refs[-1].line != number):
+                refs.append(SourceRef(document=document, line=number))
+    return [
+        Technology(name=name, category=lexicon.entries[name].category, sources=tuple(refs))
+        for name, refs in seen.items()
+    ]

@@ -1,0 +1,77 @@
+"""Text clean-up: emoji, unrepairable mojibake and Markdown leftovers never reach a title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ftfy.badness import is_bad
+
+MAX_TITLE = 200
+MAX_TEXT = 2000
+
+_DROP_CATEGORIES = frozenset({"So", "Sk", "Co", "Cn", "Cs", "Cc", "Cf", "Mn", "Me"})
+_KEEP = frozenset("\n\t")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_LEAD_JUNK = re.compile(r"^[^\w$€£¥(\"'“‘\[]+")
+_TRAIL_JUNK = re.compile(r"[\s:;,\-–—*_#|]+$")
+_EDGE_PUNCT = re.compile(r"^[\s*_#>|:\-–—]+")
+
+
+def _drop_symbols(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(
+        ch
+        for ch in text
+        if ch.isascii() or ch in _KEEP or unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
+
+
+def _drop_bad_tokens(text: str) -> str:
+    if text.isascii():
+        return text
+    return " ".join(token for token in text.split(" ") if token.isascii() or not is_bad(token))
+
+
+def clean_text(text: str, limit: int = MAX_TEXT) -> str:
+    """Plain prose: no emoji, no mojibake tokens, single spaces, bounded length."""
+    text = _drop_bad_tokens(_drop_symbols(text[: limit * 2]))
+    text = _SPACES.sub(" ", text).strip()
+    return text[:limit].rstrip()
+
+
+def clean_title(text: str) -> str:
+    """A title: clean_text, then no leading symbols/markup and no trailing colon."""
+    text = clean_text(text.replace("\n", " "), MAX_TITLE * 2)
+    text = _LEAD_JUNK.sub("", text)
+    text = _TRAIL_JUNK.sub("", text)
+    if text.endswith(".") and not text.endswith(".."):
+        text = _TRAIL_JUNK.sub("", text[:-1])
+    if len(text) > MAX_TITLE:
+        cut = text.rfind(" ", 0, MAX_TITLE)
+        text = text[: cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip(" ,;:") + "…"
+    return text
+
+
+def strip_markup(text: str) -> str:
+    """Leading list/quote markers and stray emphasis left in plain text."""
+    return _EDGE_PUNCT.sub("", text).replace("**", "").strip()
+
+
+_PAREN = re.compile(r"\(([^()]{1,400})\)")
+
+
+def parentheticals(text: str) -> list[str]:
+    """The contents of each ``(...)`` group (not nested), in order."""
+    return [m.group(1).strip() for m in _PAREN.finditer(text[:MAX_TEXT])]
+
+
+def without_parentheticals(text: str, keep: set[str] | None = None) -> str:
+    """``text`` minus the parenthetical groups not in ``keep``."""
+    keep = keep or set()
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(1).strip() in keep else ""
+
+    return re.sub(r"\s+([,.;:])", r"\1", _SPACES.sub(" ", _PAREN.sub(drop, text))).strip()

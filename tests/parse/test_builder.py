@@ -1,0 +1,179 @@
+"""Structure: which blocks become which items, on small roadmaps of each shape."""
+
+from __future__ import annotations
+
+from roadsec.ingest import read_bytes
+from roadsec.model.roadmap import Item, Roadmap, Status
+from roadsec.parse import parse_document
+
+
+def parse(text: str) -> Roadmap:
+    return parse_document(read_bytes(text.encode("utf-8"), "r.md"))
+
+
+def by_title(roadmap: Roadmap) -> dict[str, Item]:
+    return {item.title: item for item in roadmap.items}
+
+
+OKR = """\
+# Acme Corp – 2026 Engineering OKRs
+
+## Q1 2026
+
+### Objectives
+- **Harden the platform**
+  - Move billing to Kubernetes.
+- Cut p95 latency by 20%
+
+### Key Results
+- Billing on Kubernetes (February 2026).
+
+## Parking lot
+- **SSO for admins** (pushed back twice, no owner)
+"""
+
+
+def test_okr_shape() -> None:
+    roadmap = parse(OKR)
+    items = by_title(roadmap)
+    assert roadmap.documents[0].organization == "Acme Corp"
+    objective = items["Harden the platform"]
+    assert (objective.kind, objective.period, objective.status) == (
+        "objective",
+        "2026-Q1",
+        Status.PLANNED,
+    )
+    child = items["Move billing to Kubernetes"]
+    assert (child.kind, child.parent, child.sources[0].line) == ("initiative", objective.id, 7)
+    assert items["Cut p95 latency by 20%"].metrics[0].direction == "decrease"
+    kr = items["Billing on Kubernetes"]
+    assert (kr.kind, kr.due, kr.period) == ("key_result", "2026-02", "2026-Q1")
+    parked = items["SSO for admins"]
+    assert parked.status is Status.DEFERRED
+    assert parked.status_reason == "pushed back twice, no owner"
+    assert parked.period is None
+
+
+TABLE = """\
+# Roadmap
+
+## Q2: Platform Hardening
+
+| Initiative | Description | Effort (person-weeks) | Owner | Status | Success Metrics |
+|---|---|---|---|---|---|
+| **Edge cache** | Put a cache in front of the API. | 3 | Platform Lead | In progress | p95 < 120ms<br>- Hit rate > 90% |
+| Audit log | Record admin actions. | 2 | TBD | Deferred | |
+"""
+
+
+def test_table_rows_are_items_mapped_by_header() -> None:
+    items = by_title(parse(TABLE))
+    cache = items["Edge cache"]
+    assert (cache.kind, cache.period, cache.owner) == ("initiative", "Q2", "Platform Lead")
+    assert cache.effort is not None and (cache.effort.value, cache.effort.unit) == (
+        3.0,
+        "person-weeks",
+    )
+    assert cache.status is Status.IN_PROGRESS
+    assert [(m.name, m.comparator, m.target) for m in cache.metrics] == [
+        ("p95", "<", 120.0),
+        ("Hit rate", ">", 90.0),
+    ]
+    audit = items["Audit log"]
+    assert audit.owner is None and audit.status is Status.DEFERRED
+    assert items["Platform Hardening"].kind == "theme"  # the quarter's name is its theme
+
+
+PRODUCT = """\
+# Product Roadmap 2026
+
+## Q3 2026 (July - September)
+
+### Major Initiatives
+
+#### 1. Partner API
+- **Goal**: Let partners integrate
+- **Owner**: API Team
+- **Features**:
+  - OAuth client credentials
+  - Rate limiting
+- **Success Metrics**:
+  - 50 partners live
+  - < 300ms p95 latency
+
+## Budget Allocation
+- **Engineering**: 70%
+- **Security**: 8%
+
+## Communication Plan
+- **Weekly**: standups
+"""
+
+
+def test_numbered_initiative_with_fields_and_non_item_sections() -> None:
+    roadmap = parse(PRODUCT)
+    items = by_title(roadmap)
+    api = items["Partner API"]
+    assert (api.kind, api.period, api.owner) == ("initiative", "2026-Q3", "API Team")
+    assert "Goal: Let partners integrate" in api.text
+    assert [m.name for m in api.metrics] == ["partners live", "p95 latency"]
+    features = [i for i in roadmap.items if i.parent == api.id]
+    assert [(f.title, f.kind) for f in features] == [
+        ("OAuth client credentials", "feature"),
+        ("Rate limiting", "feature"),
+    ]
+    assert "standups" not in " ".join(items)  # communication plan is not work
+    assert "Engineering" not in items
+    assert [(c.kind, c.label, c.value) for c in roadmap.capacity] == [
+        ("budget_share", "Engineering", 70.0),
+        ("budget_share", "Security", 8.0),
+    ]
+
+
+OVERVIEW = """\
+# Globex – Technology Overview
+
+## Stack
+- **Data:**
+  - Warehouse: **Snowflake**
+  - Streaming: **Kafka** (rollout underway; completion targeted for Q2 2026)
+- **Improvements (planned Q4 2026):**
+  - Rotate secrets automatically.
+- Bot protection identified but implementation delayed.
+"""
+
+
+def test_overview_only_dated_or_stalled_lines_are_items() -> None:
+    roadmap = parse(OVERVIEW)
+    items = by_title(roadmap)
+    assert set(items) == {
+        "Streaming: Kafka",
+        "Rotate secrets automatically",
+        "Bot protection identified but implementation delayed",
+    }
+    assert items["Streaming: Kafka"].status is Status.IN_PROGRESS
+    assert items["Streaming: Kafka"].period == "2026-Q2"
+    assert items["Rotate secrets automatically"].period == "2026-Q4"
+    assert items["Bot protection identified but implementation delayed"].status is Status.DEFERRED
+    assert {t.name for t in roadmap.technologies} == {"Snowflake", "Apache Kafka"}
+
+
+def test_mojibake_and_emoji_never_reach_titles() -> None:
+    text = (
+        "# \U0001f4cc Acme – Plan\n\n## ðŸ–¥ï¸ **Q1 2026** goals\n\n### <¯ Theme 1: Scale\n- Item\n"
+    )
+    roadmap = parse(text)
+    titles = [i.title for i in roadmap.items] + [roadmap.documents[0].title or ""]
+    assert titles[-1] == "Acme – Plan"
+    for title in titles:
+        assert not any(ch in title for ch in "ðŸ¥ï¸<¯\U0001f4cc")
+
+
+def test_every_source_line_exists_and_holds_the_title_words() -> None:
+    roadmap = parse(PRODUCT)
+    lines = PRODUCT.split("\n")
+    for item in roadmap.items:
+        for source in item.sources:
+            assert 1 <= source.line <= len(lines)
+        first_word = item.title.split()[0]
+        assert first_word in lines[item.sources[0].line - 1]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from roadsec.parse.metrics import extract_metrics
+
+# text, metric context, (name, baseline, comparator, target, unit, direction, relative)
+CASES = [
+    ("API response time reduced from 300ms to under 180ms (September 2025).", False,
+     ("API response time", 300.0, "<", 180.0, "ms", "decrease", False)),
+    ("System uptime: 99.9% → 99.99%", True, ("System uptime", 99.9, ">=", 99.99, "%", "increase", False)),
+    ("API response time: <200ms average", True, ("API response time", None, "<", 200.0, "ms", None, False)),
+    ("Reduce system latency by 40%", False, ("system latency", None, None, 40.0, "%", "decrease", True)),
+    ("Code coverage: >85%", True, ("Code coverage", None, ">", 85.0, "%", None, False)),
+    ("Model Rollback Time < 15 mins", True, ("Model Rollback Time", None, "<", 15.0, "min", None, False)),
+    ("< 100ms tenant switching", True, ("tenant switching", None, "<", 100.0, "ms", None, False)),
+    ("Automated test coverage increased from 50% to 80% (June 2025).", False,
+     ("Automated test coverage", 50.0, ">=", 80.0, "%", "increase", False)),
+    ("Reduce software release cycle from monthly to three weeks.", False,
+     ("software release cycle", 30.0, "<=", 21.0, "days", "decrease", False)),
+    ("Deployment frequency: Daily", True, ("Deployment frequency", None, "<=", 1.0, "days", None, False)),
+    ("Achieve annual uptime of 99.95% for all core customer services.", False,
+     ("annual uptime", None, ">=", 99.95, "%", None, False)),
+    ("4.5+ app store rating", True, ("app store rating", None, ">=", 4.5, None, None, False)),
+    ("Revenue: $50M ARR", True, ("Revenue", None, None, 50_000_000.0, "$", None, False)),
+    ("Expansion of automated tests to cover 80% of codebase by Q2 2025.", False, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), CASES)
+def test_metric_extraction(text: str, context: bool, expected: tuple[object, ...] | None) -> None:
+    metrics = extract_metrics(text, metric_context=context)
+    if expected is None:
+        assert all(m.name != "Expansion of automated tests to c" for m in metrics)
+        return
+    assert metrics, text
+    m = metrics[0]
+    assert (m.name, m.baseline, m.comparator, m.target, m.unit, m.direction, m.relative) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Onboard 2 new senior engineers",
+        "Upgrade to PostgreSQL 15",
+        "Migrate legacy services to TypeScript",
+    ],
+)
+def test_no_metric_in_plain_work(text: str) -> None:
+    assert extract_metrics(text) == []
+
+
+def test_qualitative_kpi_kept_in_metric_context() -> None:
+    (metric,) = extract_metrics(
+        "Incident response plan is documented and tested", metric_context=True
+    )
+    assert metric.name == "Incident response plan is documented and tested"
+    assert metric.target is None

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from roadsec.parse.periods import heading_period, own_period
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "period_id"),
+    [
+        ("Q1 2025", None, "2025-Q1"),
+        ("Q3-Q4 2025 Goals", None, "2025-Q3..Q4"),
+        ("H1", 2025, "2025-H1"),
+        ("H2 2026", None, "2026-H2"),
+        ("Q1 2025 (January - March)", None, "2025-Q1"),
+        ("Q1: Foundational MLOps", None, "Q1"),
+        ("Strategic Themes for 2025", None, "2025"),
+        ("Year-End Goals", 2025, "2025-Q4"),
+        ("2026 Q2 plan", None, "2026-Q2"),
+        ("Second half of 2025", None, "2025-H2"),
+    ],
+)
+def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
+    period = heading_period(text, year)
+    assert period is not None
+    assert period.id == period_id
+
+
+@pytest.mark.parametrize(
+    ("text", "period_id", "due"),
+    [
+        ("Kubernetes migration completed (March 2025).", "2025-Q1", "2025-03"),
+        ("planned by end of Q2 2025.", "2025-Q2", "2025-06"),
+        ("projected for full implementation by Q3 2025.", "2025-Q3", None),
+        ("implemented incrementally throughout 2025.", "2025", None),
+        ("ship on 2025-11-03", "2025-Q4", "2025-11-03"),
+        ("Year-End review", "2025-Q4", "2025-12"),
+        # history is not the item's own period
+        ("(delayed from Q2 due to resource constraints)", None, None),
+        ("(initially proposed Q1, rescheduled multiple times, currently unscheduled)", None, None),
+        # numbers that are not periods
+        ("Upgrade to PostgreSQL 15", None, None),
+        ("$50M ARR", None, None),
+        ("Platform 2.0 Beta with 2025 users", "2025", None),
+    ],
+)
+def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:
+    period, found_due = own_period(text, 2025)
+    assert (period.id if period else None) == period_id
+    assert found_due == due

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from roadsec.model.roadmap import Status
+from roadsec.parse.status import detect_status, section_status, status_from_cell
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "reason"),
+    [
+        (
+            "Access Control (initially proposed Q1, rescheduled multiple times, currently unscheduled).",
+            Status.UNSCHEDULED,
+            "initially proposed Q1, rescheduled multiple times, currently unscheduled",
+        ),
+        (
+            "Dependency Automation (delayed from Q2 due to resource constraints).",
+            Status.DEFERRED,
+            "delayed from Q2 due to resource constraints",
+        ),
+        (
+            "RBAC rollout (postponed indefinitely due to lack of clear ownership).",
+            Status.DEFERRED,
+            "postponed indefinitely due to lack of clear ownership",
+        ),
+        (
+            "Feature flags widely used; governance improvements identified but implementation delayed.",
+            Status.DEFERRED,
+            "governance improvements identified but implementation delayed",
+        ),
+        (
+            "Kubernetes (Migration underway; completion targeted for Q1 2025)",
+            Status.IN_PROGRESS,
+            "Migration underway; completion targeted for Q1 2025",
+        ),
+        ("Payments revamp (cancelled)", Status.CANCELLED, "cancelled"),
+        ("Search v2 (done)", Status.DONE, "done"),
+        ("Audit logging planned for Q3", Status.PLANNED, None),
+    ],
+)
+def test_status_and_reason(text: str, status: Status, reason: str | None) -> None:
+    assert detect_status(text) == (status, reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Log Ingestion Delay < 1 min", "Reduce incident detection time", "Launch beta of the portal"],
+)
+def test_no_status_from_ordinary_words(text: str) -> None:
+    assert detect_status(text) == (None, None)
+
+
+def test_section_and_cell_statuses() -> None:
+    assert section_status("Deferred/Pending Initiatives") is Status.DEFERRED
+    assert section_status("Backlog") is Status.UNSCHEDULED
+    assert section_status("Q3 2025") is None
+    assert status_from_cell("In progress") is Status.IN_PROGRESS
+    assert status_from_cell("Done") is Status.DONE
+    assert status_from_cell("") is None

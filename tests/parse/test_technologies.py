@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from roadsec.parse.technologies import find_technologies, load_lexicon
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "Compute: **AWS EC2**, **ECS**, **EKS**",
+            ["Amazon EC2", "AWS", "Amazon ECS", "Amazon EKS", "Kubernetes"],
+        ),
+        ("Primary backend: **Node.js (Express)**", ["Node.js", "Express"]),
+        ("Okta, Azure AD, Google Workspace", ["Okta", "Microsoft Entra ID", "Google Workspace"]),
+        ("use a Helm chart to deploy", ["Helm", "Kubernetes"]),
+        ("Migrate all services to K8s", ["Kubernetes"]),
+        ("Express your ideas and react quickly", []),
+        ("Go to market in Q3", []),
+        ("Snowflake-like growth", []),
+    ],
+)
+def test_lexicon_matches(line: str, names: list[str]) -> None:
+    assert load_lexicon().names_in(line) == names
+
+
+def test_sources_are_lines() -> None:
+    techs = find_technologies("d.md", [(1, "Kafka and Redis"), (2, "nothing"), (3, "Kafka")])
+    assert [(t.name, t.category, [s.line for s in t.sources]) for t in techs] == [
+        ("Apache Kafka", "streaming", [1, 3]),
+        ("Redis", "cache", [1]),
+    ]
