@@ -291,6 +291,8 @@ class ItemBuilder:
             period, due = self.own_period(value)
             draft.period, draft.due = period or draft.period, due or draft.due
         else:
+            if value:
+                draft.add_metrics(extract_metrics(value), block.line)
             parts = [value] + [b.text for b in bullets]
             draft.add_text(f"{clean_title(label)}: " + "; ".join(p for p in parts if p.strip()))
 

@@ -26,7 +26,7 @@ def _value(n: int) -> str:
 
 _COMP_WORDS = (
     r"(?P<comp{n}><=|>=|≤|≥|<|>|under|below|less than|fewer than|at most|within|over|above|"
-    r"more than|at least|exceeds?|meets/exceeds|up to)?\s*"
+    r"more than|at least|exceeds?|meets/exceeds|up to|sub-)?\s*"
 )
 _VALUE1 = _COMP_WORDS.format(n=1) + _value(1)
 _VALUE2 = _COMP_WORDS.format(n=2) + _value(2)
@@ -67,7 +67,7 @@ _NAME_COMP = re.compile(
     re.IGNORECASE,
 )
 _ACHIEVE = re.compile(
-    r"(?P<verb>achieve|reach|maintain|hit|attain)\s+(?P<pre>[a-z ]{0,30}?)"
+    r"(?P<verb>achieve|reach|maintain|hit|attain|support|serve|handle|onboard|cover)\s+(?P<pre>[a-z ]{0,30}?)"
     + _value(1)
     + r"\s+(?P<name>[\w /&().'-]{2,60})",
     re.IGNORECASE,
@@ -96,7 +96,20 @@ _DIGIT = re.compile(r"\d")
 _COMPARISON_HINT = re.compile(
     r"[<>≤≥]|\b(?:of|at|exceeds?|meets|reaches|above|below|under|over)\b", re.IGNORECASE
 )
-_ACHIEVE_HINT = re.compile(r"\b(?:achieve|reach|maintain|hit|attain)\b", re.IGNORECASE)
+_ACHIEVE_HINT = re.compile(
+    r"\b(?:achieve|reach|maintain|hit|attain|support|serve|handle|onboard|cover)\b", re.IGNORECASE
+)
+_PAREN_VALUE = re.compile(
+    r"^(?P<name>[A-Za-z][^()]{2,80}?)\s*\("
+    + _value(1)
+    + r"\s*(?P<change>faster|slower|reduction|increase|improvement|fewer|more|less)?\)",
+    re.IGNORECASE,
+)
+_MULTIPLY = re.compile(
+    r"\b(?P<verb>double|triple|quadruple|halve)\s+(?:the\s+)?(?P<name>[\w /&-]{2,60})",
+    re.IGNORECASE,
+)
+_FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 _CADENCE_NAME = re.compile(
     r"\b(?:release|deploy|deployment|ship|delivery|cadence|cycle)", re.IGNORECASE
 )
@@ -115,7 +128,7 @@ _COMPARATORS: dict[str, Comparator] = {
     "<=": "<=", "≤": "<=", "at most": "<=", "within": "<=", "up to": "<=",
     ">": ">", "over": ">", "above": ">", "more than": ">",
     ">=": ">=", "≥": ">=", "at least": ">=", "exceeds": ">=", "exceed": ">=",
-    "meets/exceeds": ">=", "meets": ">=", "reaches": ">=",
+    "meets/exceeds": ">=", "meets": ">=", "reaches": ">=", "sub-": "<",
 }  # fmt: skip
 _UNIT_NAMES = {
     "milliseconds": "ms", "millisecond": "ms", "sec": "s", "secs": "s", "second": "s",
@@ -127,6 +140,11 @@ _UNIT_NAMES = {
 _LEADING_VERB = re.compile(
     r"^(?:(?:goal|target) of|achieve|reach|maintain|attain|reduce|decrease|increase|improve|"
     r"lower|raise|grow|cut|the|a|an|our)\s+",
+    re.IGNORECASE,
+)
+_TRAILING_WHEN = re.compile(
+    r"\s+(?:by|in|for|during|before|until|from)\s+(?:the\s+)?(?:end of\s+)?"
+    r"(?:Q[1-4]|H[12]|20\d\d|[A-Z][a-z]+\s+20\d\d|year[- ]end)\b.*$",
     re.IGNORECASE,
 )
 _FLOOR_VERBS = re.compile(
@@ -160,6 +178,7 @@ def _comparator(m: re.Match[str], n: int) -> Comparator | None:
 def _name(raw: str) -> str:
     name = clean_text(strip_markup(raw)).strip(" :-–,.")
     name = _LEADING_VERB.sub("", name)
+    name = _TRAILING_WHEN.sub("", name)
     return name[:80]
 
 
@@ -255,9 +274,23 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
             comparator = ">="
         return _metric(text, m.group("name"), target=target, unit=unit, comparator=comparator)
     m = _ACHIEVE.search(text) if _ACHIEVE_HINT.search(text) else None
-    if m and m.group("unit1"):
+    if m and (m.group("unit1") or m.group("plus1")):
         target, unit = _number(m, 1)
-        return _metric(text, m.group("name"), target=target, unit=unit, comparator=">=")
+        name = m.group("name")
+        if m.group("verb").lower() == "cover":
+            name = "coverage " + name if name.lower().startswith("of ") else f"{name} coverage"
+        return _metric(text, name, target=target, unit=unit, comparator=">=")
+    m = _PAREN_VALUE.search(text) if "(" in text else None
+    if m and m.group("unit1") in ("%", "x", "ms", "s"):
+        target, unit = _number(m, 1)
+        change = (m.group("change") or "").lower()
+        direction: Direction | None = None
+        if change in ("faster", "increase", "improvement", "more"):
+            direction = "increase"
+        elif change in ("slower", "reduction", "fewer", "less"):
+            direction = "decrease"
+        return _metric(text, m.group("name"), target=target, unit=unit, direction=direction,
+                       relative=direction is not None)  # fmt: skip
     m = _VALUE_FIRST.search(text)
     if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
         target, unit = _number(m, 1)
@@ -285,6 +318,14 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
         found.extend(m for m in [_by_percent(text)] if m)
     if _CADENCE_WORD.search(text):
         found.extend(m for m in [_cadence(text)] if m)
+    if not found and _MULTIPLY.search(text):
+        m = _MULTIPLY.search(text)
+        assert m is not None
+        factor = _FACTORS[m.group("verb").lower()]
+        found.extend(
+            x for x in [_metric(text, m.group("name"), target=factor, unit="x",
+                                direction="increase" if factor > 1 else "decrease", relative=True)] if x
+        )  # fmt: skip
     if not found and has_number:
         metric = _single(text, metric_context=metric_context)
         if metric:
