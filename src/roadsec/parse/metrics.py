@@ -258,6 +258,16 @@ def _cadence(text: str) -> Metric | None:
     )
 
 
+def _change_direction(change: str | None) -> Direction | None:
+    """ "reduction in" / "fewer" -> decrease; "increase in" / "faster" -> increase."""
+    word = (change or "").lower()
+    if word.startswith(("reduction", "decrease", "fewer", "slower", "less")):
+        return "decrease"
+    if word.startswith(("increase", "improvement", "more", "growth", "faster")):
+        return "increase"
+    return None
+
+
 def _single(text: str, *, metric_context: bool) -> Metric | None:
     m = _LABELLED.search(text) if ":" in text else None
     if m:
@@ -283,23 +293,13 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
     m = _PAREN_VALUE.search(text) if "(" in text else None
     if m and m.group("unit1") in ("%", "x", "ms", "s"):
         target, unit = _number(m, 1)
-        change = (m.group("change") or "").lower()
-        direction: Direction | None = None
-        if change in ("faster", "increase", "improvement", "more"):
-            direction = "increase"
-        elif change in ("slower", "reduction", "fewer", "less"):
-            direction = "decrease"
+        direction = _change_direction(m.group("change"))
         return _metric(text, m.group("name"), target=target, unit=unit, direction=direction,
                        relative=direction is not None)  # fmt: skip
     m = _VALUE_FIRST.search(text)
     if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
         target, unit = _number(m, 1)
-        change = (m.group("change") or "").lower()
-        direction: Direction | None = None
-        if change.startswith(("reduction", "decrease", "fewer")):
-            direction = "decrease"
-        elif change.startswith(("increase", "improvement", "more", "growth", "faster")):
-            direction = "increase"
+        direction = _change_direction(m.group("change"))
         return _metric(text, m.group("name"), target=target, unit=unit,
                        comparator=_comparator(m, 1), direction=direction,
                        relative=direction is not None and unit in ("%", "x"))  # fmt: skip
