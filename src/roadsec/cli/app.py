@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -12,14 +11,17 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
+from roadsec.cli.boundary import STATE, boundary, err
+from roadsec.cli.catalog_cmd import catalog_app
 from roadsec.cli.output import write_output
 from roadsec.cli.tables import render_text, roadmap_renderables
-from roadsec.errors import InputError, RoadsecError
+from roadsec.errors import InputError
 from roadsec.ingest import read_path
 from roadsec.model.roadmap import Roadmap
 from roadsec.parse import parse_documents
+from roadsec.report import render
 
-EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_CATALOG = 0, 1, 2, 3
 EPILOG = (
     "Exit codes: 0 ok; 1 internal error; 2 bad input (missing, unreadable, binary, empty or "
     "over 10 MiB; the others are still processed); 3 invalid knowledge catalog."
@@ -33,7 +35,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+app.add_typer(catalog_app, name="catalog")
 T = TypeVar("T")
 
 
@@ -42,36 +44,16 @@ class ParseFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
-    _state["debug"] = debug
-
-
-_state: dict[str, bool] = {"debug": False}
-
-
-@contextmanager
-def _boundary() -> Iterator[None]:
-    """Turn errors into one line and an exit code; tracebacks only with --debug."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except RoadsecError as exc:
-        if _state["debug"]:
-            raise
-        err.print(f"roadsec: {exc.one_line()}", markup=False)
-        raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    except Exception as exc:
-        if _state["debug"]:
-            raise
-        err.print(f"roadsec: internal error: {type(exc).__name__}: {exc} (rerun with --debug)",
-                  markup=False)  # fmt: skip
-        raise typer.Exit(EXIT_INTERNAL) from None
+    STATE["debug"] = debug
 
 
 def read_each(paths: list[Path], step: Callable[[Path], T]) -> tuple[list[T], int]:
@@ -127,7 +109,7 @@ def parse(
     ] = None,
 ) -> None:
     """Show what roadsec reads from roadmaps: items, periods, statuses, metrics, technologies."""
-    with _boundary():
+    with boundary():
         documents, failures = read_each(paths, read_path)
         roadmap = combined(parse_documents(documents)) if documents else None
         if roadmap is not None:
@@ -140,6 +122,39 @@ def parse(
                 if not console.is_terminal:
                     console.width = 160
                 console.print(*roadmap_renderables(roadmap))
+        if failures:
+            raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[Path], typer.Argument(help="Roadmap files of one organization (Markdown or text).")
+    ],
+    org: Annotated[
+        str | None,
+        typer.Option("--org", help="Organization name (overrides what the documents say)."),
+    ] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.md,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE instead of standard output."),
+    ] = None,
+) -> None:
+    """Turn roadmaps into a security investment plan: windows, controls, gaps, avoid list.
+
+    Documents given together are read as one organization's roadmap (for example an
+    engineering roadmap and a technology overview) and give one plan.
+    """
+    with boundary():
+        from roadsec.api import plan_documents
+
+        documents, failures = read_each(paths, read_path)
+        if documents:
+            plan = plan_documents(documents, organization=org)
+            write_output(render(plan, format.value), output)
         if failures:
             raise typer.Exit(EXIT_INPUT)
 

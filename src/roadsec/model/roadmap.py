@@ -115,6 +115,7 @@ class Roadmap(_Frozen):
     """Everything read from one or more documents."""
 
     schema_: str = Field(default=ROADMAP_SCHEMA, alias="schema")
+    organization: str | None = None
     documents: tuple[DocumentInfo, ...]
     items: tuple[Item, ...]
     technologies: tuple[Technology, ...]

@@ -37,6 +37,7 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
         repaired_lines=document.repaired_lines,
     )
     return Roadmap(
+        organization=info.organization,
         documents=(info,),
         items=items,
         technologies=tuple(technologies),

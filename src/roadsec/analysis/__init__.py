@@ -1,0 +1,39 @@
+"""Stage 4: Roadmap -> Findings (windows, constraints, gaps, security work already planned)."""
+
+from __future__ import annotations
+
+from roadsec.analysis.constraints import find_constraints
+from roadsec.analysis.findings import Constraint, Findings, Gap, SecurityWork, Window
+from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
+from roadsec.analysis.windows import find_security_work, find_windows
+from roadsec.knowledge import Catalog, load_catalog
+from roadsec.model.roadmap import Roadmap
+from roadsec.model.timeline import quarters_of
+
+__all__ = ["Constraint", "Findings", "Gap", "SecurityWork", "Window", "analyze_roadmap"]
+
+
+def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
+    """What a security architect reads out of the roadmap, made explicit."""
+    catalog = catalog or load_catalog()
+    windows = find_windows(catalog, roadmap.items)
+    work = find_security_work(catalog, roadmap.items, windows)
+    quarters = tuple(quarters_of([i.period for i in roadmap.items]))
+    first = quarters[0] if quarters else None
+    by_item = {w.item.id: w for w in work}
+    covered = {c for w in windows for c in catalog.change_types[w.change_type].entry.controls}
+    covered |= {c for w in work for c in w.controls}
+    gaps = [
+        *late_security(catalog, windows, work, roadmap),
+        *stalled_and_ownerless(catalog, roadmap, by_item, first),
+        *uncovered_baselines(catalog, roadmap.technologies, covered, first),
+    ]
+    return Findings(
+        roadmap=roadmap,
+        windows=tuple(windows),
+        security_work=tuple(work),
+        constraints=tuple(find_constraints(catalog, roadmap.items)),
+        gaps=tuple(gaps),
+        quarters=quarters,
+        catalog_version=catalog.version,
+    )

@@ -1,0 +1,56 @@
+"""Windows (items that change the system) and the security work already planned."""
+
+from __future__ import annotations
+
+import re
+
+from roadsec.analysis.findings import SecurityWork, Window
+from roadsec.analysis.matching import change_types_of, controls_recognized, item_text
+from roadsec.knowledge import Catalog
+from roadsec.model.roadmap import Item, ItemKind, Status
+from roadsec.model.timeline import start_quarter
+
+_NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
+_SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
+_CLOSED = frozenset({Status.CANCELLED, Status.DEFERRED, Status.UNSCHEDULED})
+
+
+def find_windows(catalog: Catalog, items: tuple[Item, ...]) -> list[Window]:
+    """Every scheduled, live item that signals a change type opens a window."""
+    windows: list[Window] = []
+    for item in items:
+        if item.kind in _NOT_WORK or item.status in _CLOSED or item.period is None:
+            continue
+        for change_type, words in change_types_of(catalog, item_text(item)).items():
+            windows.append(Window(change_type, item, start_quarter(item.period), words))
+    concrete = {w.change_type for w in windows if w.item.kind is not ItemKind.THEME}
+    # A theme only summarizes: it opens a window when no concrete item of its kind does.
+    return [
+        w for w in windows if w.item.kind is not ItemKind.THEME or w.change_type not in concrete
+    ]
+
+
+def find_security_work(
+    catalog: Catalog, items: tuple[Item, ...], windows: list[Window]
+) -> list[SecurityWork]:
+    """Items that already plan a control (whatever their status).
+
+    An item that is itself a change delivers the controls its own change calls for only when
+    it says it is about security: "Enterprise SSO integration" is the identity change, not its
+    hardening; "an incident response plan for security incidents" is the playbook itself.
+    """
+    own: dict[str, set[str]] = {}
+    for window in windows:
+        own.setdefault(window.item.id, set()).update(
+            catalog.change_types[window.change_type].entry.controls
+        )
+    work: list[SecurityWork] = []
+    for item in items:
+        if item.kind in _NOT_WORK:
+            continue
+        text = item_text(item)
+        mine = set() if _SECURITY_ITSELF.search(text) else own.get(item.id, set())
+        controls = [c for c in controls_recognized(catalog, text) if c not in mine]
+        if controls:
+            work.append(SecurityWork(item, tuple(controls), start_quarter(item.period)))
+    return work

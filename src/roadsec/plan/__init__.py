@@ -1,0 +1,128 @@
+"""Stage 5: Findings -> Plan. Controls chosen, scheduled and prioritized; gaps, avoid list and
+strategic considerations, every statement citing the roadmap lines behind it."""
+
+from __future__ import annotations
+
+from roadsec.analysis import Constraint, Findings
+from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
+from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
+from roadsec.model.roadmap import Status
+from roadsec.model.timeline import order_key, slot
+from roadsec.plan.avoid import avoid_list
+from roadsec.plan.candidates import Candidate, from_gaps, from_windows
+from roadsec.plan.considerations import considerations
+from roadsec.plan.scoring import effort_of, is_quick_win, penalties, score
+from roadsec.plan.wording import detail
+
+__all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
+
+MAX_RECOMMENDATIONS = 30
+_LIVE = frozenset({Status.PLANNED, Status.IN_PROGRESS, Status.DONE, Status.UNKNOWN})
+
+
+def _planned_controls(findings: Findings) -> dict[str, str | None]:
+    """Control -> the earliest quarter live roadmap work delivers it."""
+    planned: dict[str, str | None] = {}
+    for work in findings.security_work:
+        if work.item.status not in _LIVE:
+            continue
+        for control in work.controls:
+            if control not in planned or order_key(work.start) < order_key(planned[control]):
+                planned[control] = work.start
+    return planned
+
+
+def _frameworks(catalog: Catalog, controls: list[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for name, framework in catalog.frameworks.items():
+        order = {entry_id: index for index, entry_id in enumerate(framework.entries)}
+        ids = {i for c in controls for i in catalog.controls[c].frameworks.get(name, ())}  # type: ignore[call-overload]
+        out[name] = tuple(sorted(ids, key=order.__getitem__))
+    return out
+
+
+def _sort_key(candidate: Candidate, total: float) -> tuple[int, int, float, int]:
+    when = slot(candidate.period)
+    return (when.year if when else 9999, when.first if when else 9, -total,
+            candidate.sources[0].line if candidate.sources else 0)  # fmt: skip
+
+
+def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
+    """The security investment plan for a roadmap's findings."""
+    catalog = catalog or load_catalog()
+    fired: list[tuple[ConstraintRule, Constraint]] = [
+        (rule, c) for c in findings.constraints for rule in catalog.constraints if rule.id == c.rule
+    ]
+    planned = _planned_controls(findings)
+    claimed: set[str] = set()
+    candidates = from_gaps(catalog, findings, claimed)
+    candidates += from_windows(catalog, findings, claimed, planned)
+    scored = []
+    for candidate in candidates:
+        if not candidate.controls or not candidate.sources:
+            continue
+        effort = effort_of(catalog, candidate.controls, first_step_only=candidate.kind == "restart")
+        hits = penalties(catalog, candidate.controls, fired)
+        for _, _, constraint in hits:
+            candidate.cite(constraint.source)
+        parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
+        already = _already(findings, catalog, candidate)
+        scored.append((candidate, effort, hits, parts, priority, already))
+    keep = sorted(scored, key=lambda s: -s[3].total)[:MAX_RECOMMENDATIONS]
+    keep.sort(key=lambda s: _sort_key(s[0], s[3].total))
+    recommendations: list[Recommendation] = []
+    rec_of_gap: dict[int, str] = {}
+    for index, (candidate, effort, hits, parts, priority, already) in enumerate(keep, start=1):
+        rec_id = f"R{index:02d}"
+        for gap in candidate.gaps:
+            rec_of_gap[id(gap)] = rec_id
+        recommendations.append(Recommendation(
+            id=rec_id, title=candidate.title, detail=detail(catalog, candidate, hits, already),
+            period=candidate.period, priority=priority, score=parts,
+            quick_win=is_quick_win(catalog, candidate.controls, effort), effort=effort,
+            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, candidate.controls),
+            sources=tuple(candidate.sources), kind=candidate.kind,
+            change_type=candidate.change_type, first_step=candidate.first_step, owner=candidate.owner,
+        ))  # fmt: skip
+    gaps = [
+        PlanGap(id=f"G{index:02d}", title=gap.title, detail=gap.detail, period=gap.period,
+                owner_needed=gap.owner_needed, sources=gap.sources, kind=gap.kind,
+                first_step=gap.first_step, suggested_owner=gap.suggested_owner,
+                recommendations=(rec_of_gap[id(gap)],) if id(gap) in rec_of_gap else ())
+        for index, gap in enumerate(findings.gaps, start=1)
+    ]  # fmt: skip
+    roadmap = findings.roadmap
+    return Plan(
+        organization=roadmap.organization,
+        catalog_version=findings.catalog_version,
+        documents=roadmap.documents,
+        items=roadmap.items,
+        technologies=roadmap.technologies,
+        capacity=roadmap.capacity,
+        quarters=findings.quarters,
+        windows=tuple(
+            WindowRef(
+                change_type=w.change_type,
+                item=w.item.id,
+                title=w.item.title,
+                period=w.item.period,
+                sources=w.item.sources[:1],
+            )
+            for w in findings.windows
+        ),
+        recommendations=tuple(recommendations),
+        gaps=tuple(gaps),
+        avoid=tuple(avoid_list(catalog, findings)),
+        considerations=tuple(considerations(catalog, findings, recommendations)),
+    )
+
+
+def _already(findings: Findings, catalog: Catalog, candidate: Candidate) -> list[str]:
+    """Live roadmap work that delivers other controls this change needs."""
+    if candidate.change_type is None:
+        return []
+    needed = set(catalog.change_types[candidate.change_type].entry.controls)
+    return list(dict.fromkeys(
+        f"{w.item.title} ({w.start or 'unscheduled'})" for w in findings.security_work
+        if w.item.status in _LIVE and needed & set(w.controls)
+    ))[:3]  # fmt: skip

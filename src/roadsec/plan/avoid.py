@@ -1,0 +1,58 @@
+"""What to avoid: approaches that would hurt the roadmap's own targets or repeat a failure."""
+
+from __future__ import annotations
+
+from roadsec.analysis import Constraint, Findings
+from roadsec.knowledge import Catalog
+from roadsec.model.plan import Avoid
+from roadsec.model.roadmap import SourceRef
+
+MAX_SOURCES = 6
+
+
+def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
+    """One entry per fired rule template, citing the targets behind it; plus stalled work."""
+    by_rule: dict[str, list[Constraint]] = {}
+    for constraint in findings.constraints:
+        by_rule.setdefault(constraint.rule, []).append(constraint)
+    out: list[Avoid] = []
+    for rule in catalog.constraints:
+        fired = by_rule.get(rule.id)
+        if not fired:
+            continue
+        lead = _strongest(fired)
+        refs: list[SourceRef] = []
+        for constraint in [lead, *fired]:
+            if constraint.source not in refs and len(refs) < MAX_SOURCES:
+                refs.append(constraint.source)
+        for template in rule.avoid:
+            text = template.detail.format(raw=lead.metric.raw, item=lead.item.title,
+                                          name=lead.metric.name, target=lead.metric.target)  # fmt: skip
+            out.append(Avoid(id=template.id, title=template.title, detail=" ".join(text.split()),
+                             sources=tuple(refs[:3])))  # fmt: skip
+    stalled = [g for g in findings.gaps if g.kind == "stalled"]
+    if stalled:
+        names = "; ".join(
+            f'"{g.items[0].title}" ({g.items[0].status_reason or g.items[0].status.value})'
+            for g in stalled[:4]
+        )
+        refs = list(dict.fromkeys(s for g in stalled for s in g.sources[:1]))[:MAX_SOURCES]
+        out.append(Avoid(
+            id="big-bang-restart",
+            title="Relaunching stalled security work as one big project",
+            detail=(
+                f"{names} already slipped. Rescheduling each as a whole repeats what stalled "
+                "it; ship the first increment with a named owner and grow from there."
+            ),
+            sources=tuple(refs),
+        ))  # fmt: skip
+    return out
+
+
+def _strongest(constraints: list[Constraint]) -> Constraint:
+    """The most demanding target of a kind: a stated comparator and baseline beat a bare value."""
+    return max(
+        constraints,
+        key=lambda c: (c.metric.baseline is not None, c.metric.comparator is not None,
+                       -c.item.sources[0].line),
+    )  # fmt: skip

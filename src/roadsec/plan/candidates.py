@@ -1,0 +1,189 @@
+"""Candidate recommendations before scoring: which controls, when, and why."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from roadsec.analysis import Findings, Gap, Window
+from roadsec.knowledge import Catalog
+from roadsec.model.roadmap import ItemKind, SourceRef
+from roadsec.model.timeline import Slot, slot
+
+MAX_CONTROLS = 4
+MAX_QUICK = 2
+MAX_SOURCES = 6
+# Which window names a recommendation best: concrete work before the objective it serves.
+_TITLE_PREFERENCE = {
+    ItemKind.EPIC: 0, ItemKind.INITIATIVE: 0, ItemKind.KEY_RESULT: 1, ItemKind.FEATURE: 2,
+    ItemKind.TASK: 2, ItemKind.OBJECTIVE: 3, ItemKind.GOAL: 3, ItemKind.THEME: 4,
+}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    kind: str  # build-in | pull-forward | restart | baseline
+    title: str
+    controls: list[str]
+    period: str | None
+    sources: list[SourceRef]
+    reasons: list[str] = field(default_factory=list)
+    change_type: str | None = None
+    windows: list[Window] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    first_step: str | None = None
+    owner: str | None = None
+    external: bool = False
+    later: list[str] = field(default_factory=list)
+
+    def cite(self, *refs: SourceRef) -> None:
+        for ref in refs:
+            if ref not in self.sources and len(self.sources) < MAX_SOURCES:
+                self.sources.append(ref)
+
+
+def quoted(title: str, limit: int = 70) -> str:
+    """An item title as a recommendation names it: quoted, cut at a word."""
+    short = title if len(title) <= limit else title[: title.rfind(" ", 0, limit)] + "…"
+    return f"“{short}”"
+
+
+def _stalled_groups(gaps: list[Gap]) -> list[list[Gap]]:
+    """Stalled or ownerless gaps that would restart the same controls become one group."""
+    groups: list[list[Gap]] = []
+    for gap in gaps:
+        home = next(
+            (g for g in groups if gap.controls and set(gap.controls) & set(g[0].controls)), None
+        )
+        if home is None:
+            groups.append([gap])
+        else:
+            home.append(gap)
+    return groups
+
+
+def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[Candidate]:
+    """Pull-forward, restart and baseline candidates: each closes one or more gaps."""
+    out: list[Candidate] = []
+    for gap in findings.gaps:
+        controls = [c for c in gap.controls if c not in claimed][:MAX_CONTROLS]
+        if gap.kind not in ("late", "baseline") or not controls:
+            continue
+        if gap.kind == "late":
+            title = f"Pull {quoted(gap.items[0].title)} forward into {gap.period}"
+            kind = "pull-forward"
+        else:
+            title = f"Stack baseline for {', '.join(gap.technologies[:3])}"
+            kind = "baseline"
+        claimed.update(controls)
+        out.append(Candidate(kind, title, controls, gap.period, list(gap.sources[:MAX_SOURCES]),
+                             [gap.detail], gaps=[gap], first_step=gap.first_step,
+                             owner=gap.suggested_owner))  # fmt: skip
+    stalled = [g for g in findings.gaps if g.kind in ("stalled", "ownerless")]
+    for group in _stalled_groups(stalled):
+        controls = list(dict.fromkeys(c for g in group for c in g.controls))[:MAX_CONTROLS]
+        if not controls:
+            continue
+        claimed.update(controls)
+        names = " and ".join(quoted(g.items[0].title, 50) for g in group[:2])
+        verb = "Restart" if any(g.kind == "stalled" for g in group) else "Give an owner to"
+        candidate = Candidate("restart", f"{verb} {names} with an incremental first step",
+                              controls, group[0].period, [], [g.detail for g in group],
+                              gaps=group, first_step=group[0].first_step,
+                              owner=group[0].suggested_owner)  # fmt: skip
+        for gap in group:
+            candidate.cite(*gap.sources)
+        out.append(candidate)
+    return out
+
+
+def _window_quarter(windows: list[Window], timing: str) -> str | None:
+    """The earliest window, or for "busiest" the quarter with the most windows."""
+    if timing == "busiest":
+        counts = Counter(w.start for w in windows)
+        best = max(counts.values())
+        return min((q for q, n in counts.items() if n == best), key=_order)
+    return windows[0].start
+
+
+def _order(quarter: str | None) -> Slot:
+    return slot(quarter) or Slot(9999, 9, 9)
+
+
+def from_windows(
+    catalog: Catalog, findings: Findings, claimed: set[str], planned: dict[str, str | None]
+) -> list[Candidate]:
+    """One build-in candidate per change type (plus its quick wins), at its window."""
+    groups: dict[str, list[Window]] = {}
+    for window in findings.windows:
+        groups.setdefault(window.change_type, []).append(window)
+    first_quarter = slot(findings.quarters[0]) if findings.quarters else None
+    timed = []
+    for change_type, windows in groups.items():
+        windows.sort(
+            key=lambda w: (_order(w.start), w.item.sources[0].document, w.item.sources[0].line)
+        )
+        entry = catalog.change_types[change_type].entry
+        quarter = _window_quarter(windows, entry.timing)
+        timed.append(
+            (_order(quarter), windows[0].item.sources[0].line, change_type, quarter, windows)
+        )
+    out: list[Candidate] = []
+    for _, _, change_type, quarter, windows in sorted(timed):
+        entry = catalog.change_types[change_type].entry
+        here = sorted((w for w in windows if w.start == quarter),
+                      key=lambda w: (_TITLE_PREFERENCE.get(w.item.kind, 5), w.item.sources[0].line))  # fmt: skip
+        controls = [c for c in entry.controls
+                    if c not in claimed and not _planned_in_time(planned, c, quarter)]  # fmt: skip
+        quick = [c for c in controls if catalog.controls[c].quick_win]
+        main = [c for c in controls if c not in quick] or quick
+        quick = [c for c in quick if c not in main][:MAX_QUICK]
+        later, main = main[MAX_CONTROLS:], main[:MAX_CONTROLS]
+        if not main:
+            continue
+        claimed.update(main + quick)
+        period = quarter
+        when = slot(period)
+        if (
+            entry.expansion
+            and when is not None
+            and any(catalog.controls[c].foundation for c in main)
+        ):
+            period = when.quarter_before(first_quarter).start
+        name = quoted(here[0].item.title)
+        ordered = here + [w for w in windows if w not in here]
+        title = entry.action.format(item=name)
+        if entry.controls[0] not in main:  # the change type's lead control is already in hand
+            title = f"Build {_lower_titles(catalog, main[:2])} into {name}"
+        candidate = Candidate("build-in", title, main, period, [],
+                              [entry.rationale], change_type=change_type, windows=ordered,
+                              external=entry.exposure == "external", later=later)  # fmt: skip
+        for window in ordered:
+            candidate.cite(window.item.sources[0])
+        out.append(candidate)
+        if quick:
+            names = _lower_titles(catalog, quick)
+            win = Candidate("build-in", f"Quick win for {quoted(here[0].item.title, 50)}: {names}",
+                            quick, quarter, [], [entry.rationale], change_type=change_type,
+                            windows=here[:2], external=candidate.external)  # fmt: skip
+            win.cite(here[0].item.sources[0])
+            out.append(win)
+    return out
+
+
+def _lower_titles(catalog: Catalog, controls: list[str]) -> str:
+    """Control titles joined for a sentence ("KMS-managed..." keeps its acronym)."""
+    titles = [catalog.controls[c].title for c in controls]
+    return " and ".join(t if t[:2].isupper() else t[0].lower() + t[1:] for t in titles)
+
+
+def _planned_in_time(planned: dict[str, str | None], control: str, start: str | None) -> bool:
+    """The roadmap already plans this control, no later than the change needs it."""
+    if control not in planned:
+        return False
+    when, needed = slot(planned[control]), slot(start)
+    return (
+        when is not None
+        and needed is not None
+        and (when.year, when.first) <= (needed.year, needed.first)
+    )

@@ -1,0 +1,220 @@
+"""Strategic considerations: the plan's reasoning in prose that names the roadmap's own
+initiatives, quarters and numbers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from roadsec.analysis import Findings
+from roadsec.knowledge import Catalog
+from roadsec.model.plan import Consideration, Recommendation
+from roadsec.model.roadmap import SourceRef
+from roadsec.model.timeline import order_key, slot
+
+MAX_SOURCES = 6
+MAX_CONSIDERATIONS = 10
+
+
+def _refs(refs: list[SourceRef]) -> tuple[SourceRef, ...]:
+    return tuple(dict.fromkeys(refs))[:MAX_SOURCES]
+
+
+def _names(values: list[str], limit: int = 4) -> str:
+    values = list(dict.fromkeys(values))
+    shown = values[:limit]
+    text = ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1] if shown else ""
+    return text + (f" (and {len(values) - limit} more)" if len(values) > limit else "")
+
+
+def considerations(
+    catalog: Catalog, findings: Findings, recs: list[Recommendation]
+) -> list[Consideration]:
+    out: list[Consideration] = []
+    by_kind: dict[str, list[Recommendation]] = defaultdict(list)
+    for rec in recs:
+        by_kind[rec.kind].append(rec)
+    build = by_kind["build-in"]
+    if build:
+        ranked = sorted(build, key=lambda r: -r.score.total)[:4]
+        changes = [
+            f"{catalog.change_types[r.change_type].entry.title.lower()} ({r.period}, {r.id})"
+            if r.change_type
+            else f"{r.title} ({r.id})"
+            for r in ranked
+        ]
+        out.append(Consideration(
+            title="Build controls in while the system is changing",
+            text=(f"The roadmap already pays for the most expensive part of security work, the change "
+                  f"itself. {len(build)} recommendations ride a planned change instead of adding "
+                  f"projects; the strongest are {_names(changes)}. Each is cheaper now than as a "
+                  f"retrofit a year later, when the same services must be re-tested."),
+            recommendations=tuple(r.id for r in ranked),
+            sources=_refs([s for r in ranked for s in r.sources[:2]]),
+        ))  # fmt: skip
+    out.extend(_front_load(catalog, findings, recs))
+    out.extend(_targets(findings))
+    stalled = [g for g in findings.gaps if g.kind in ("stalled", "ownerless")]
+    if stalled:
+        restart = by_kind["restart"]
+        titles = [g.items[0].title for g in stalled]
+        owners = [g for g in stalled if g.owner_needed]
+        out.append(Consideration(
+            title="Unblock the security work the roadmap keeps deferring",
+            text=(f"{_names(titles)} {'is' if len(titles) == 1 else 'are'} deferred, unscheduled or "
+                  f"without an owner. {'None of them has' if len(owners) == len(stalled) else 'Several lack'} "
+                  f"a named owner, which is usually why such work slips. The plan proposes an "
+                  f"incremental first step for each in the first quarter, owned by a named person, "
+                  f"instead of waiting for a slot big enough for the whole initiative."),
+            recommendations=tuple(r.id for r in restart),
+            sources=_refs([s for g in stalled for s in g.sources]),
+        ))  # fmt: skip
+    late = [g for g in findings.gaps if g.kind == "late"]
+    if late:
+        text = " ".join(
+            f"{g.items[0].title} is planned for {slot(g.items[0].period).start if slot(g.items[0].period) else g.items[0].period}, "  # type: ignore[union-attr]
+            f"but {_names([i.title for i in g.items[1:]], 3)} already change the system in {g.period}."
+            for g in late[:3]
+        )
+        out.append(Consideration(
+            title="Security that lands after the change it should protect",
+            text=text + " Pull the protective part forward into the change's quarter; the rest can keep its date.",
+            recommendations=tuple(r.id for r in by_kind["pull-forward"]),
+            sources=_refs([s for g in late for s in g.sources]),
+        ))  # fmt: skip
+    baselines = [g for g in findings.gaps if g.kind == "baseline"]
+    if baselines:
+        techs = [t for g in baselines for t in g.technologies]
+        out.append(Consideration(
+            title="The stack needs baselines no initiative mentions",
+            text=(f"The documents name {_names(techs, 6)}. Each comes with baseline expectations "
+                  f"that do not belong to any single initiative, so no roadmap line will ever "
+                  f"schedule them; the plan puts them in the first quarter as small, standing work."),
+            recommendations=tuple(r.id for r in by_kind["baseline"]),
+            sources=_refs([s for g in baselines for s in g.sources]),
+        ))  # fmt: skip
+    quick = [r for r in recs if r.quick_win]
+    if quick:
+        out.append(Consideration(
+            title="Quick wins to show progress early",
+            text=(f"{_names([f'{r.id} {r.title}' for r in quick], 5)} are small, low-overhead "
+                  f"steps that can land within a sprint or two and give leadership visible progress "
+                  f"while the larger items are scheduled."),
+            recommendations=tuple(r.id for r in quick),
+            sources=_refs([r.sources[0] for r in quick]),
+        ))  # fmt: skip
+    existing = [
+        w
+        for w in findings.security_work
+        if w.item.status.value not in ("deferred", "unscheduled", "cancelled")
+    ]
+    if existing:
+        out.append(Consideration(
+            title="Security work already in the roadmap is counted, not duplicated",
+            text=(f"The roadmap already plans {_names([w.item.title for w in existing], 5)}. "
+                  f"The plan builds on these rather than proposing them again, and only asks to "
+                  f"move them where a change needs them earlier."),
+            sources=_refs([w.item.sources[0] for w in existing]),
+        ))  # fmt: skip
+    out.append(_capacity(findings, recs))
+    return out[:MAX_CONSIDERATIONS]
+
+
+def _front_load(
+    catalog: Catalog, findings: Findings, recs: list[Recommendation]
+) -> list[Consideration]:
+    expansions = [
+        w for w in findings.windows if catalog.change_types[w.change_type].entry.expansion
+    ]
+    if not expansions:
+        return []
+    moved = [
+        r for r in recs if r.change_type and catalog.change_types[r.change_type].entry.expansion
+    ]
+    concrete = (
+        [w for w in expansions if w.item.kind.value in ("initiative", "epic", "key_result", "task")]
+        or [w for w in expansions if w.item.kind.value not in ("objective", "theme")]
+        or expansions
+    )
+    changes = [
+        f"{w.item.title} ({w.start})" for w in sorted(concrete, key=lambda w: order_key(w.start))
+    ]
+    return [Consideration(
+        title="Front-load foundations before the expansion quarters",
+        text=(f"Growth is planned: {_names(changes, 3)}. Growth multiplies whatever is in place, "
+              f"good or bad, so the guardrails it depends on are scheduled in the quarter before "
+              f"rather than alongside."),
+        recommendations=tuple(r.id for r in moved),
+        sources=_refs([w.item.sources[0] for w in expansions]),
+    )]  # fmt: skip
+
+
+_TARGET_WORDS = {
+    "latency": "rules out heavy inline controls on the request path; protection goes to the edge, the gateway with bounded cost, or out of band",
+    "availability": "means anything that can block traffic or deployments is rolled out in report-only mode first, one service at a time",
+    "cadence": "means security checks run automatically in the pipeline and report before they block; no manual gate per release",
+    "cost": "favours the platform's native controls and the existing logging stack over new standalone tools",
+    "detection": "is a target security detections can share: same alert pipeline, same on-call, same clock",
+}
+
+
+def _targets(findings: Findings) -> list[Consideration]:
+    if not findings.constraints:
+        return []
+    sentences: list[str] = []
+    refs: list[SourceRef] = []
+    seen: set[str] = set()
+    for constraint in findings.constraints:
+        if constraint.kind in seen or constraint.kind not in _TARGET_WORDS:
+            continue
+        seen.add(constraint.kind)
+        raw = constraint.metric.raw.rstrip(".")
+        where = "" if raw in constraint.item.title else f" ({constraint.item.title})"
+        sentences.append(f'"{raw}"{where} {_TARGET_WORDS[constraint.kind]}.')
+        refs.append(constraint.source)
+    return [Consideration(
+        title="The roadmap's own targets shape the controls",
+        text=" ".join(sentences),
+        sources=_refs(refs),
+    )]  # fmt: skip
+
+
+def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration:
+    per_quarter: dict[str, float] = defaultdict(float)
+    for rec in recs:
+        per_quarter[rec.period or "unscheduled"] += rec.effort.person_weeks
+    total = sum(per_quarter.values())
+    spread = ", ".join(
+        f"{q}: {w:g}" for q, w in sorted(per_quarter.items(), key=lambda kv: order_key(kv[0]))
+    )
+    security_share = [
+        c
+        for c in findings.roadmap.capacity
+        if c.kind == "budget_share" and "secur" in c.label.lower()
+    ]
+    headcount = [c for c in findings.roadmap.capacity if c.kind == "headcount"]
+    if security_share:
+        stated = security_share[0]
+        text = (
+            f"The roadmap gives security {stated.value:g}% of the budget. The plan asks for about "
+            f"{total:g} person-weeks ({spread}); fund the high-priority items first and let "
+            f"the rest follow the budget."
+        )
+        refs = [stated.sources[0]]
+    else:
+        text = (
+            f"The roadmap states no security budget, so the plan states effort instead: about "
+            f"{total:g} person-weeks in all ({spread}), most of it folded into work the teams "
+            f"already plan."
+        )
+        refs = [r.sources[0] for r in recs[:2]] or [
+            i.sources[0] for i in findings.roadmap.items[:1]
+        ]
+    if headcount:
+        text += (
+            f" Engineering grows to {max(c.value for c in headcount):g} people over the year; "
+            f"security onboarding and access automation scale with it."
+        )
+        refs.append(headcount[-1].sources[0])
+    return Consideration(title="Capacity and effort", text=text,
+                         recommendations=tuple(r.id for r in recs if r.priority == "high"),
+                         sources=_refs(refs))  # fmt: skip

@@ -1,0 +1,89 @@
+"""An explainable score for each candidate: visible parts, summed."""
+
+from __future__ import annotations
+
+from roadsec.analysis import Constraint
+from roadsec.knowledge import Catalog, ConstraintRule
+from roadsec.model.plan import PlanEffort, Priority, Score
+from roadsec.plan.candidates import Candidate
+
+_SIZE_PENALTY = {"S": 0.0, "M": -0.5, "L": -1.0}
+HIGH, MEDIUM = 7.0, 5.5
+
+
+FIRST_STEP_WEEKS = 2.0
+
+
+def effort_of(
+    catalog: Catalog, controls: list[str], *, first_step_only: bool = False
+) -> PlanEffort:
+    """Person-weeks of the controls; a restart asks only for its first increment."""
+    weeks = sum(
+        min(catalog.controls[c].effort.person_weeks, FIRST_STEP_WEEKS) if first_step_only
+        else catalog.controls[c].effort.person_weeks
+        for c in controls
+    )  # fmt: skip
+    size = "S" if weeks <= 2 else "M" if weeks <= 6 else "L"
+    return PlanEffort(person_weeks=round(weeks, 1), size=size)
+
+
+def penalties(
+    catalog: Catalog, controls: list[str], constraints: list[tuple[ConstraintRule, Constraint]]
+) -> list[tuple[str, ConstraintRule, Constraint]]:
+    """(control, rule, constraint) for each control a roadmap target argues against."""
+    hits: list[tuple[str, ConstraintRule, Constraint]] = []
+    for control_id in controls:
+        control = catalog.controls[control_id]
+        for rule, constraint in constraints:
+            if rule.domains and control.domain not in rule.domains:
+                continue
+            levels = rule.penalize
+            latency = control.latency_impact in levels.get("latency_impact", ()) and control.inline
+            overhead = control.operational_overhead in levels.get("operational_overhead", ())
+            blocking = rule.penalize_blocking and control.blocking
+            if latency or overhead or blocking:
+                hits.append((control_id, rule, constraint))
+                break
+    return hits
+
+
+def score(
+    catalog: Catalog,
+    candidate: Candidate,
+    hits: list[tuple[str, ConstraintRule, Constraint]],
+    effort: PlanEffort,
+    quarters: tuple[str, ...],
+) -> tuple[Score, Priority]:
+    """risk: the strongest control plus breadth; window: built into the change (more for a
+    foundation, more the sooner the window closes); exposure; gap; constraint: -1 for each
+    control a target argues against (a target that only reshapes a control, such as staging a
+    blocking control under an uptime goal, costs nothing); effort by size."""
+    controls = [catalog.controls[c] for c in candidate.controls]
+    risk = max(c.impact for c in controls) + 0.25 * (len(controls) - 1) if controls else 0.0
+    window = 0.0
+    if candidate.kind in ("build-in", "pull-forward"):
+        window = 2.0 if candidate.kind == "build-in" else 1.5
+        window += 0.5 if any(c.foundation for c in controls) else 0.0
+        position = (
+            quarters.index(candidate.period) if candidate.period in quarters else len(quarters)
+        )
+        window += {0: 1.0, 1: 0.5}.get(position, 0.0)
+    exposure = 1.5 if candidate.external else 0.0
+    gap = {"pull-forward": 2.0, "restart": 2.5, "baseline": 1.5}.get(candidate.kind, 0.0)
+    constraint = max(-2.0, -1.0 * sum(1 for _, rule, _ in hits if rule.penalize))
+    effort_part = _SIZE_PENALTY[effort.size]
+    total = round(risk + window + exposure + gap + constraint + effort_part, 2)
+    priority: Priority = "high" if total >= HIGH else "medium" if total >= MEDIUM else "low"
+    parts = Score(risk=risk, window=window, exposure=exposure, gap=gap, constraint=constraint,
+                  effort=effort_part, total=total)  # fmt: skip
+    return parts, priority
+
+
+def is_quick_win(catalog: Catalog, controls: list[str], effort: PlanEffort) -> bool:
+    """Small, low-overhead, and immediately useful."""
+    chosen = [catalog.controls[c] for c in controls]
+    return (
+        effort.person_weeks <= 3
+        and all(c.operational_overhead in ("none", "low") or c.quick_win for c in chosen)
+        and any(c.quick_win for c in chosen)
+    )
