@@ -5,6 +5,7 @@ from __future__ import annotations
 from roadsec.analysis.constraints import find_constraints
 from roadsec.analysis.findings import Constraint, Findings, Gap, SecurityWork, Window
 from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
+from roadsec.analysis.matching import scan
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
 from roadsec.model.roadmap import Roadmap
@@ -16,8 +17,9 @@ __all__ = ["Constraint", "Findings", "Gap", "SecurityWork", "Window", "analyze_r
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    windows = find_windows(catalog, roadmap.items)
-    work = find_security_work(catalog, roadmap.items, windows)
+    scans = {item.id: scan(item) for item in roadmap.items}
+    windows = find_windows(catalog, roadmap.items, scans)
+    work = find_security_work(catalog, roadmap.items, windows, scans)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}

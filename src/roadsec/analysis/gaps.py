@@ -156,7 +156,7 @@ def uncovered_baselines(
             continue
         claimed.update(missing)
         names = ", ".join(t.name for t in techs[:4])
-        titles = ", ".join(catalog.controls[c].title.lower() for c in missing)
+        titles = "; ".join(catalog.controls[c].title for c in missing)
         detail = rule.detail.format(technologies=names, controls=titles) + " " + baseline.rationale
         refs = _refs(*(t.sources[:1] for t in techs))
         gaps.append(Gap(rule.id, "baseline", f"Baseline for {names}", detail, first_quarter,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
+from roadsec.analysis.prefilter import prefixes
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import Item
 
@@ -19,31 +20,70 @@ SECURITY_WORDS = re.compile(
 )
 
 
+_WORD_HEAD = re.compile(r"\b\w{1,3}")
+
+
 @dataclass(frozen=True)
 class Matcher:
-    """One pattern with a named group per entry; scanning restarts one character after each
-    hit, so entries whose words overlap are all found."""
+    """Catalog entries matched through a literal prefilter: an entry is tried only at the
+    word starts that begin with one of its possible first letters (anchored there, not
+    scanned), so an item costs a dictionary probe per word plus a few anchored matches."""
 
-    pattern: re.Pattern[str]
-    names: dict[str, str]
+    patterns: dict[str, re.Pattern[str]]
+    index: dict[str, tuple[str, ...]]  # prefix (1-3 characters) -> entries it may start
+    always: tuple[str, ...]  # entries without a usable prefilter
+    order: dict[str, int]
+    heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: word head -> entries
+
+    def _entries(self, head: str) -> tuple[str, ...]:
+        found = self.heads.get(head)
+        if found is None:
+            index = self.index
+            found = tuple(dict.fromkeys(
+                e for key in {head[:1], head[:2], head} for e in index.get(key, ())
+            ))  # fmt: skip
+            self.heads[head] = found
+        return found
 
     def find(self, text: str) -> dict[str, str]:
-        """Entry id -> the first words that matched it."""
-        found: dict[str, str] = {}
+        """Entry id -> the words that matched it, in catalog order."""
         text = text[:MAX_MATCH_TEXT]
-        position = 0
-        search = self.pattern.search
-        while (m := search(text, position)) is not None:
-            key = self.names[m.lastgroup or ""]
-            found.setdefault(key, m.group())
-            position = m.start() + 1
-        return found
+        positions: dict[str, list[int]] = {}
+        for m in _WORD_HEAD.finditer(text.lower()):
+            for entry in self._entries(m.group()):
+                positions.setdefault(entry, []).append(m.start())
+        found: dict[str, str] = {}
+        for entry in self.always:
+            hit = self.patterns[entry].search(text)
+            if hit:
+                found[entry] = hit.group()
+        for entry, where in positions.items():
+            match = self.patterns[entry].match
+            for position in where:
+                hit = match(text, position)
+                if hit:
+                    found[entry] = hit.group()
+                    break
+        return {key: found[key] for key in sorted(found, key=self.order.__getitem__)}
 
 
 def _matcher(entries: dict[str, str]) -> Matcher:
-    names = {f"e{index}": key for index, key in enumerate(entries)}
-    body = "|".join(f"(?P<e{index}>{pattern})" for index, pattern in enumerate(entries.values()))
-    return Matcher(re.compile(body or "(?!)", re.IGNORECASE), names)
+    patterns = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in entries.items()}
+    index: dict[str, list[str]] = {}
+    always: list[str] = []
+    for key, pattern in entries.items():
+        starts = prefixes(pattern)
+        if starts is None:
+            always.append(key)
+            continue
+        for start in starts:
+            index.setdefault(start, []).append(key)
+    return Matcher(
+        patterns,
+        {k: tuple(v) for k, v in index.items()},
+        tuple(always),
+        {key: n for n, key in enumerate(entries)},
+    )
 
 
 @cache
@@ -59,6 +99,17 @@ def recognizer_matcher(catalog: Catalog) -> Matcher:
 def item_text(item: Item) -> str:
     """What an item says, title first."""
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemScan:
+    """An item's text as every matcher reads it, computed once."""
+
+    text: str
+
+
+def scan(item: Item) -> ItemScan:
+    return ItemScan(item_text(item)[:MAX_MATCH_TEXT])
 
 
 def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:

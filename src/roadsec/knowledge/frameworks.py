@@ -26,6 +26,15 @@ class Framework:
     name: str
     entries: dict[str, FrameworkEntry]
 
+    @property
+    def order(self) -> dict[str, int]:
+        """Id -> position in the official order."""
+        cached: dict[str, int] | None = self.__dict__.get("_order")
+        if cached is None:
+            cached = {entry_id: index for index, entry_id in enumerate(self.entries)}
+            object.__setattr__(self, "_order", cached)
+        return cached
+
     def top(self, entry_id: str) -> str:
         """The function (CSF) or practice group (SSDF) an id belongs to: PR.AA-01 -> PR."""
         current = self.entries[entry_id]

@@ -109,7 +109,7 @@ class ChangeType(_Strict):
 class AvoidTemplate(_Strict):
     id: Id
     title: str
-    detail: str = Field(description="may use {raw}, {name}, {target}, {item}")
+    detail: str = Field(description="may use {target} (the target as written, with its item)")
 
 
 class ConstraintRule(_Strict):

@@ -49,7 +49,7 @@ Direction = Literal["increase", "decrease"]
 
 
 class Metric(_Frozen):
-    """A measurable target: "reduced from 300ms to under 180ms" -> 300 -> <180 ms."""
+    """A measurable target: "cut from 450ms to under 250ms" -> 300 -> <180 ms."""
 
     name: str
     baseline: float | None = None

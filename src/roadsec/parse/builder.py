@@ -256,6 +256,8 @@ class ItemBuilder:
             return clean_title(label)
         if block.lead_strong and len(block.lead_strong) > 2:
             return clean_title(block.lead_strong)
+        if "(" not in text:
+            return clean_title(text)
         keep = {p for p in parentheticals(text) if not self.is_remark(p)}
         return clean_title(without_parentheticals(text, keep)) or clean_title(text)
 

@@ -90,7 +90,9 @@ class Context:
         return ItemKind.INITIATIVE
 
     def under(self, item_id: str, kind: ItemKind) -> Context:
-        return replace(self, parent=item_id, parent_kind=kind)
+        """The context of an item's children (called once per item: no generic copy)."""
+        return Context(self.level, self.heading, self.period, self.role, self.status,
+                       self.status_heading, item_id, kind, self.theme)  # fmt: skip
 
     def with_(self, **changes: object) -> Context:
         return replace(self, **changes)  # type: ignore[arg-type]

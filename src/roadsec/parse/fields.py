@@ -31,6 +31,8 @@ _EFFORT_INLINE = re.compile(
     r"engineer[- ]weeks?|engineer[- ]months?|story points?|sprints?|FTEs?)\b",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+_OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
     r"\b(?i:owner|owned by|dri|accountable|responsible|assigned to|lead(?:ing)?)\s*[:–—-]\s*"
@@ -70,6 +72,8 @@ def effort_from_cell(cell: str, header_unit: str | None) -> Effort | None:
 def effort_in_text(text: str) -> Effort | None:
     """An effort stated in prose ("Effort: 5 person-weeks", "(3 sprints)")."""
     text = text[:MAX_TEXT]
+    if not _DIGIT.search(text):
+        return None
     m = _EFFORT_LABELLED.search(text) or _EFFORT_INLINE.search(text)
     if not m:
         return None
@@ -81,6 +85,9 @@ def effort_in_text(text: str) -> Effort | None:
 
 def owner_in_text(text: str) -> str | None:
     """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead")."""
+    lowered = text[:MAX_TEXT].lower()
+    if not any(stem in lowered for stem in _OWNER_STEMS):
+        return None
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:
         return None

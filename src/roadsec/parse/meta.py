@@ -28,7 +28,7 @@ def document_title(root: Block) -> str | None:
 
 
 def organization_from_title(title: str | None) -> str | None:
-    """ "BitShipper AI – 2025 Engineering Roadmap" -> "BitShipper AI"; generic titles -> None."""
+    """ "Acme Corp – 2026 Platform Roadmap" -> "Acme Corp"; generic titles -> None."""
     if not title:
         return None
     title = re.sub(r"\([^)]*\)", "", title).strip()

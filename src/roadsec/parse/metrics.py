@@ -1,8 +1,9 @@
-"""Metrics in roadmap prose: "reduced from 300ms to under 180ms" -> 300 -> <180 ms."""
+"""Metrics in roadmap prose: "cut from 450ms to under 250ms" -> 300 -> <180 ms."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from roadsec.model.roadmap import Comparator, Direction, Metric
 from roadsec.parse.text import clean_text, strip_markup
@@ -33,15 +34,14 @@ _VALUE2 = _COMP_WORDS.format(n=2) + _value(2)
 _ARROW = r"\s*(?:→|->|=>|to)\s*"
 _NAME = r"(?P<name>[A-Za-z][\w /&().'-]{1,80}?)"
 
-_FROM_TO = re.compile(
-    _NAME
-    + r"\s+(?:(?:is |was |will be )?(?:reduced|decreased|cut|lowered|increased|improved|raised|"
-    r"grown|grows?|reduce|increase|improve|cut|lower|raise|grow|go|goes))?\s*from\s+"
-    + _VALUE1
-    + _ARROW
-    + _VALUE2,
-    re.IGNORECASE,
+_CHANGE_VERB = (
+    r"(?:(?:is |was |will be )?(?:reduced|decreased|cut|lowered|increased|improved|raised|"
+    r"grown|grows?|reduce|increase|improve|cut|lower|raise|grow|go|goes))"
 )
+# Anchors first, names after: a pattern that starts with a lazy name scans every position of
+# the text for every name length, so the name is read backwards from the anchor instead.
+_FROM_TO = re.compile(r"\bfrom\s+" + _VALUE1 + _ARROW + _VALUE2, re.IGNORECASE)
+_TRAILING_VERB = re.compile(r"\s+" + _CHANGE_VERB + r"$", re.IGNORECASE)
 _ARROW_PAIR = re.compile(
     r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"\s*(?:→|->|=>)\s*" + _VALUE2, re.IGNORECASE
 )
@@ -52,17 +52,14 @@ _BY_PCT = re.compile(
     re.IGNORECASE,
 )
 _NAME_BY_PCT = re.compile(
-    _NAME
-    + r"\s+(?P<verb>reduced|decreased|increased|improved|raised|grown|cut)\s+by\s+"
-    + _value(1),
+    r"\s+(?P<verb>reduced|decreased|increased|improved|raised|grown|cut)\s+by\s+" + _value(1),
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
     r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"(?P<rest>[^\n]{0,60})$", re.IGNORECASE
 )
 _NAME_COMP = re.compile(
-    _NAME
-    + r"\s*(?P<comp1><=|>=|≤|≥|<|>|(?<![A-Za-z])(?:of|at|meets/exceeds|exceeds|meets|reaches|above|"
+    r"\s*(?P<comp1><=|>=|≤|≥|<|>|(?<![A-Za-z])(?:of|at|meets/exceeds|exceeds|meets|reaches|above|"
     r"below|under|over)(?![A-Za-z]))\s*" + _value(1),
     re.IGNORECASE,
 )
@@ -93,6 +90,7 @@ _CADENCE = {
     "quarterly": 91.0,
 }
 _DIGIT = re.compile(r"\d")
+_CADENCE_STEMS = ("daily", "every day", "week", "monthly", "quarterly")
 _COMPARISON_HINT = re.compile(
     r"[<>≤≥]|\b(?:of|at|exceeds?|meets|reaches|above|below|under|over)\b", re.IGNORECASE
 )
@@ -153,7 +151,56 @@ _FLOOR_VERBS = re.compile(
 _DECREASE = re.compile(r"^(?:reduc|decreas|cut|lower|fewer)", re.IGNORECASE)
 
 
-def _number(m: re.Match[str], n: int) -> tuple[float, str | None]:
+_NAME_PUNCT = frozenset("_ /&().'-")
+_MAX_NAME = 81
+
+
+class _Named:
+    """An anchor match plus the name read backwards from it, behaving like a match."""
+
+    def __init__(self, m: re.Match[str], name: str) -> None:
+        self._m = m
+        self._name = name
+
+    def group(self, key: str) -> Any:
+        return self._name if key == "name" else self._m.group(key)
+
+    def groupdict(self) -> dict[str, Any]:
+        return {**self._m.groupdict(), "name": self._name}
+
+
+Found = re.Match[str] | _Named
+
+
+def _name_before(text: str, end: int) -> str | None:
+    """The name that ends at ``end``: up to 81 name characters, starting with a letter."""
+    start = end
+    while start > 0 and end - start < _MAX_NAME:
+        ch = text[start - 1]
+        if not (ch.isalnum() or ch in _NAME_PUNCT):
+            break
+        start -= 1
+    name = text[start:end]
+    first = next((i for i, ch in enumerate(name) if ch.isascii() and ch.isalpha()), len(name))
+    name = name[first:].rstrip()
+    return name if len(name) >= 2 else None
+
+
+def _anchored(
+    pattern: re.Pattern[str], text: str, strip: re.Pattern[str] | None = None
+) -> _Named | None:
+    """The first anchor match with a name before it."""
+    for m in pattern.finditer(text):
+        head = text[: m.start()].rstrip()
+        if strip is not None:
+            head = strip.sub("", head)
+        name = _name_before(head, len(head))
+        if name:
+            return _Named(m, name)
+    return None
+
+
+def _number(m: Found, n: int) -> tuple[float, str | None]:
     raw = m.group(f"num{n}").replace(",", "")
     value = float(raw)
     mag = (m.group(f"mag{n}") or "").lower()
@@ -166,7 +213,7 @@ def _number(m: re.Match[str], n: int) -> tuple[float, str | None]:
     return value, unit
 
 
-def _comparator(m: re.Match[str], n: int) -> Comparator | None:
+def _comparator(m: Found, n: int) -> Comparator | None:
     word = (m.groupdict().get(f"comp{n}") or "").lower()
     if word in _COMPARATORS:
         return _COMPARATORS[word]
@@ -202,7 +249,7 @@ def _metric(
     name = _name(name)
     if not name or target is None:
         return None
-    return Metric(
+    return Metric.model_construct(
         name=name,
         baseline=baseline,
         target=target,
@@ -215,7 +262,7 @@ def _metric(
 
 
 def _from_to(text: str) -> Metric | None:
-    m = _FROM_TO.search(text) or _ARROW_PAIR.search(text)
+    m: Found | None = _anchored(_FROM_TO, text, _TRAILING_VERB) or _ARROW_PAIR.search(text)
     if not m:
         return None
     base, base_unit = _number(m, 1)
@@ -227,7 +274,7 @@ def _from_to(text: str) -> Metric | None:
 
 
 def _by_percent(text: str) -> Metric | None:
-    m = _BY_PCT.search(text) or _NAME_BY_PCT.search(text)
+    m: Found | None = _BY_PCT.search(text) or _anchored(_NAME_BY_PCT, text)
     if not m:
         return None
     target, unit = _number(m, 1)
@@ -269,14 +316,14 @@ def _change_direction(change: str | None) -> Direction | None:
 
 
 def _single(text: str, *, metric_context: bool) -> Metric | None:
-    m = _LABELLED.search(text) if ":" in text else None
+    m: Found | None = _LABELLED.search(text) if ":" in text else None
     if m:
         target, unit = _number(m, 1)
         has_signal = unit or _comparator(m, 1) or metric_context
         if has_signal:
             return _metric(text, m.group("name"), target=target, unit=unit,
                            comparator=_comparator(m, 1))  # fmt: skip
-    m = _NAME_COMP.search(text) if _COMPARISON_HINT.search(text) else None
+    m = _anchored(_NAME_COMP, text) if _COMPARISON_HINT.search(text) else None
     if m and (m.group("comp1") in "<>≤≥<=>=" or m.group(f"unit{1}")):
         target, unit = _number(m, 1)
         comparator = _comparator(m, 1)
@@ -316,9 +363,9 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
         found.extend(m for m in [_from_to(text)] if m)
     if has_number and " by " in lowered:
         found.extend(m for m in [_by_percent(text)] if m)
-    if _CADENCE_WORD.search(text):
+    if any(word in lowered for word in _CADENCE_STEMS) and _CADENCE_WORD.search(text):
         found.extend(m for m in [_cadence(text)] if m)
-    if not found and _MULTIPLY.search(text):
+    if not found and any(word in lowered for word in _FACTORS) and _MULTIPLY.search(text):
         m = _MULTIPLY.search(text)
         assert m is not None
         factor = _FACTORS[m.group("verb").lower()]
@@ -332,6 +379,9 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
             found.append(metric)
     if not found and metric_context:
         name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
-        if name:  # a qualitative KPI ("Incident response plan is documented and tested")
-            found.append(Metric(name=name, raw=clean_text(text)))
+        if name:  # a qualitative KPI ("Runbooks are reviewed every quarter")
+            found.append(Metric.model_construct(
+                name=name, baseline=None, target=None, unit=None, comparator=None,
+                raw=clean_text(text), direction=None, relative=False, line=None,
+            ))  # fmt: skip
     return found[:MAX_METRICS_PER_TEXT]

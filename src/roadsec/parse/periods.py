@@ -80,9 +80,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("year", r"(?<![\d.$€£])\b" + _YEAR + r"\b(?![.%]\d|%)"),
 )
 _COMBINED = re.compile(
-    "|".join(
+    r"\b(?:"
+    + "|".join(
         f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 """Every period form in one pattern: the first alternative that matches at a position wins."""
@@ -156,18 +158,25 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
     return Found(Period(year, 1, 4, whole_year=True), None, m.start())
 
 
-_MAYBE_PERIOD = re.compile(
-    r"\d|\bhalf\b|\byear|\bEOY\b|\b(?:"
-    + "|".join(m for m in MONTHS if len(m) > 3)
-    + r"|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
+_MAYBE_WORDS = (
+    "half", "year", "eoy", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+    "nov", "dec",
+)  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def _maybe_period(text: str) -> bool:
+    """A cheap necessary condition: every period form has a digit or one of these words."""
+    if _DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _MAYBE_WORDS)
 
 
 def find_periods(text: str, context_year: int | None = None) -> list[Found]:
     """Every period stated in ``text``, most specific first per position, in text order."""
     text = text[:MAX_TEXT]
-    if not _MAYBE_PERIOD.search(text):
+    if not _maybe_period(text):
         return []
     found: list[Found] = []
     for m in _COMBINED.finditer(text):
@@ -180,7 +189,7 @@ def find_periods(text: str, context_year: int | None = None) -> list[Found]:
 def own_period(text: str, context_year: int | None) -> tuple[Period | None, str | None]:
     """The period and due date an item states for itself, ignoring where it came from.
 
-    "delayed from Q2" or "initially proposed Q1" name history, not the item's period.
+    "slipped from Q3" or "originally planned for Q1" name history, not the item's period.
     """
     text = text[:MAX_TEXT]
     period: Period | None = None

@@ -1,4 +1,4 @@
-"""Status and its reason from roadmap wording: "(delayed from Q2 due to resource constraints)"."""
+"""Status and its reason from roadmap wording: "(slipped from Q3 because of the budget freeze)"."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from roadsec.model.roadmap import Status
 from roadsec.parse.text import MAX_TEXT, clean_text
 
-# Most decisive first: an item "rescheduled multiple times, currently unscheduled" is unscheduled.
+# Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE))
     for status, pattern in (
@@ -34,11 +34,6 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (Status.PLANNED, r"\b(?:planned|scheduled|targeted|projected)\b"),
     )
 )
-_ANY_STATUS = re.compile(
-    "|".join(f"(?P<s{rank}>{pattern.pattern})" for rank, (_, pattern) in enumerate(_RULES)),
-    re.IGNORECASE,
-)
-"""All status rules in one pattern; the group name is the rule's rank."""
 _CURRENTLY = re.compile(r"\b(?:currently|now|still)\s+(\w[\w-]*(?:\s\w+)?)", re.IGNORECASE)
 _CLAUSE_SPLIT = re.compile(r"[;()]|(?<=[a-z])\.\s|,\s(?=currently|now)")
 
@@ -70,27 +65,46 @@ def _reason(text: str, start: int, end: int) -> str:
     return clean_text(text[left + 1 : right].strip(" .;"))
 
 
+_STEMS: dict[Status, tuple[str, ...]] = {
+    Status.CANCELLED: ("cancel", "scop", "abandon", "dropped"),
+    Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned"),
+    Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
+                      "paused", "prioriti"),
+    Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
+                         "rolling out", "wip", "beta"),
+    Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status"),
+    Status.PLANNED: ("planned", "scheduled", "targeted", "projected"),
+}  # fmt: skip
+"""Words each rule needs: a rule whose words are absent is not even tried."""
+_CURRENT_WORDS = ("currently", "now", "still")
+
+
 def detect_status(text: str) -> tuple[Status | None, str | None]:
-    """The status the wording states, with its reason, or ``(None, None)``."""
+    """The status the wording states, with its reason, or ``(None, None)``.
+
+    Rules are tried most decisive first; "currently X" overrides the history before it.
+    """
     text = text[:MAX_TEXT]
-    current = _CURRENTLY.search(text)
-    if current:
-        for status, pattern in _RULES:
-            if pattern.search(current.group(1)):
-                return status, _reason(text, current.start(), current.end())
-    best: re.Match[str] | None = None
-    for m in _ANY_STATUS.finditer(text):
-        if best is None or int((m.lastgroup or "s9")[1:]) < int((best.lastgroup or "s9")[1:]):
-            best = m
-    if best is not None:
-        status = _RULES[int((best.lastgroup or "s0")[1:])][0]
-        reason = _reason(text, best.start(), best.end())
-        return status, reason if status is not Status.PLANNED else None
+    lowered = text.lower()
+    live = [(s, p) for s, p in _RULES if any(stem in lowered for stem in _STEMS[s])]
+    if not live:
+        return None, None
+    if any(word in lowered for word in _CURRENT_WORDS):
+        current = _CURRENTLY.search(text)
+        if current:
+            for status, pattern in live:
+                if pattern.search(current.group(1)):
+                    return status, _reason(text, current.start(), current.end())
+    for status, pattern in live:
+        m = pattern.search(text)
+        if m:
+            reason = _reason(text, m.start(), m.end())
+            return status, reason if status is not Status.PLANNED else None
     return None, None
 
 
 def section_status(heading: str) -> Status | None:
-    """The status a section heading gives its items ("Deferred/Pending Initiatives")."""
+    """The status a section heading gives its items ("Parked items", "On hold")."""
     for status, pattern in _SECTION_RULES:
         if pattern.search(heading):
             return status

@@ -35,7 +35,7 @@ def _planned_controls(findings: Findings) -> dict[str, str | None]:
 def _frameworks(catalog: Catalog, controls: list[str]) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for name, framework in catalog.frameworks.items():
-        order = {entry_id: index for index, entry_id in enumerate(framework.entries)}
+        order = framework.order
         ids = {i for c in controls for i in catalog.controls[c].frameworks.get(name, ())}  # type: ignore[call-overload]
         out[name] = tuple(sorted(ids, key=order.__getitem__))
     return out

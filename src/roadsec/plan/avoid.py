@@ -26,8 +26,7 @@ def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
             if constraint.source not in refs and len(refs) < MAX_SOURCES:
                 refs.append(constraint.source)
         for template in rule.avoid:
-            text = template.detail.format(raw=lead.metric.raw, item=lead.item.title,
-                                          name=lead.metric.name, target=lead.metric.target)  # fmt: skip
+            text = template.detail.format(target=quote_target(lead))
             out.append(Avoid(id=template.id, title=template.title, detail=" ".join(text.split()),
                              sources=tuple(refs[:3])))  # fmt: skip
     stalled = [g for g in findings.gaps if g.kind == "stalled"]
@@ -47,6 +46,13 @@ def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
             sources=tuple(refs),
         ))  # fmt: skip
     return out
+
+
+def quote_target(constraint: Constraint) -> str:
+    """ "raw" (item), or just "raw" when the item's title says the same thing."""
+    raw = constraint.metric.raw.rstrip(".")
+    title = constraint.item.title
+    return f'"{raw}"' if title in raw or raw in title else f'"{raw}" ({title})'
 
 
 def _strongest(constraints: list[Constraint]) -> Constraint:

@@ -154,7 +154,7 @@ def from_windows(
         ordered = here + [w for w in windows if w not in here]
         title = entry.action.format(item=name)
         if entry.controls[0] not in main:  # the change type's lead control is already in hand
-            title = f"Build {_lower_titles(catalog, main[:2])} into {name}"
+            title = f"For {name}: " + "; ".join(catalog.controls[c].title for c in main[:2])
         candidate = Candidate("build-in", title, main, period, [],
                               [entry.rationale], change_type=change_type, windows=ordered,
                               external=entry.exposure == "external", later=later)  # fmt: skip

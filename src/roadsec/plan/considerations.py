@@ -35,7 +35,8 @@ def considerations(
         by_kind[rec.kind].append(rec)
     build = by_kind["build-in"]
     if build:
-        ranked = sorted(build, key=lambda r: -r.score.total)[:4]
+        main = [r for r in build if not r.title.startswith("Quick win")] or build
+        ranked = sorted(main, key=lambda r: -r.score.total)[:4]
         changes = [
             f"{catalog.change_types[r.change_type].entry.title.lower()} ({r.period}, {r.id})"
             if r.change_type

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
 from roadsec.plan.candidates import Candidate
 
-_FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
+_FIRST_SENTENCE = re.compile(
+    r"^(.+?(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?])(?:\s+(?=[A-Z(\"“])|$)", re.DOTALL
+)
 
 
+@lru_cache(maxsize=1024)
 def first_sentence(text: str) -> str:
     m = _FIRST_SENTENCE.match(" ".join(text.split()))
     return m.group(1) if m else " ".join(text.split())

@@ -1,0 +1,131 @@
+"""Literal prefilters for catalog patterns, so that matching an item costs a few dictionary
+probes plus the handful of patterns that can possibly match (the idea behind RE2 and
+Hyperscan prefilters, done on Python's own regex parse tree)."""
+
+from __future__ import annotations
+
+import re
+import re._parser as _sre  # type: ignore[import-not-found]  # the stdlib's own regex parser
+from typing import Any
+
+sre_parse: Any = _sre
+ASSERT, ASSERT_NOT, AT, AT_BOUNDARY = (
+    sre_parse.ASSERT,
+    sre_parse.ASSERT_NOT,
+    sre_parse.AT,
+    sre_parse.AT_BOUNDARY,
+)
+BRANCH, IN, LITERAL, NEGATE, RANGE = (
+    sre_parse.BRANCH,
+    sre_parse.IN,
+    sre_parse.LITERAL,
+    sre_parse.NEGATE,
+    sre_parse.RANGE,
+)
+MAX_REPEAT, MIN_REPEAT, MAXREPEAT = sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.MAXREPEAT
+SUBPATTERN = sre_parse.SUBPATTERN
+
+PREFIX = 3
+MAX_PREFIXES = 400
+_MAX_STEPS = 20_000
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        if op is LITERAL:
+            out.add(chr(av).lower())
+        elif op is RANGE and av[1] - av[0] <= 40:
+            out.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, large ranges: anything
+            return None
+    return out
+
+
+def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[int]) -> None:
+    steps[0] += 1
+    if steps[0] > _MAX_STEPS or len(out) > MAX_PREFIXES:
+        raise _TooMany
+    if len(prefix) >= k or not items:
+        out.add(prefix[:k])
+        return
+    (op, av), rest = items[0], items[1:]
+    if op in (AT, ASSERT, ASSERT_NOT):
+        _expand(rest, prefix, k, out, steps)
+    elif op is LITERAL:
+        _expand(rest, prefix + chr(av).lower(), k, out, steps)
+    elif op is IN:
+        chars = _chars(list(av)) if not any(o is NEGATE for o, _ in av) else None
+        if chars is None:
+            out.add(prefix)
+            return
+        for ch in sorted(chars):
+            _expand(rest, prefix + ch, k, out, steps)
+    elif op is SUBPATTERN:
+        _expand(list(av[-1]) + rest, prefix, k, out, steps)
+    elif op is BRANCH:
+        for alternative in av[1]:
+            _expand(list(alternative) + rest, prefix, k, out, steps)
+    elif op in (MAX_REPEAT, MIN_REPEAT):
+        low, high, body = av
+        if low == 0:
+            _expand(rest, prefix, k, out, steps)
+        if high != 0:
+            again = (
+                []
+                if high == 1
+                else [(op, (max(low - 1, 0), high if high == MAXREPEAT else high - 1, body))]
+            )
+            _expand(list(body) + again + rest, prefix, k, out, steps)
+    else:  # ANY, CATEGORY, NOT_LITERAL, GROUPREF...: the match may start with anything here
+        out.add(prefix)
+
+
+def _starts_at_word(items: list[Any]) -> bool:
+    """Every match starts at a word boundary (so only word starts need checking)."""
+    for op, av in items:
+        if op in (ASSERT, ASSERT_NOT):
+            continue
+        if op is AT:
+            return bool(av is AT_BOUNDARY)
+        if op is SUBPATTERN:
+            return _starts_at_word(list(av[-1]))
+        if op is BRANCH:
+            return all(_starts_at_word(list(alt)) for alt in av[1])
+        return False
+    return False
+
+
+def _word_head(prefix: str) -> str:
+    for index, ch in enumerate(prefix):
+        if not (ch.isalnum() or ch == "_"):
+            return prefix[:index]
+    return prefix
+
+
+def prefixes(pattern: str) -> set[str] | None:
+    """Lower-case prefixes (up to PREFIX characters) every match must start with, or None when
+    the pattern gives no usable prefilter."""
+    try:
+        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return None
+    if not _starts_at_word(parsed):
+        return None
+    for k in range(PREFIX, 0, -1):
+        out: set[str] = set()
+        try:
+            _expand(parsed, "", k, out, [0])
+        except (_TooMany, RecursionError):
+            continue
+        # Word starts are probed by their leading word characters only: "ai assistant" is
+        # found under "ai", "ci/cd" under "ci".
+        heads = {_word_head(p) for p in out}
+        if "" in heads:
+            return None
+        return heads
+    return None

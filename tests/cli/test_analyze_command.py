@@ -1,0 +1,64 @@
+"""`roadsec analyze` and the Python API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import roadsec
+from roadsec.cli.app import app
+from tests.conftest import example
+
+runner = CliRunner()
+
+
+def test_python_api_returns_plan_with_json_contract() -> None:
+    plan = roadsec.analyze([example("scds")])
+    data = plan.to_dict()
+    assert data["schema"] == "roadsec.plan/1"
+    assert set(data) >= {"documents", "items", "technologies", "recommendations", "gaps", "avoid",
+                         "considerations"}  # fmt: skip
+    rec = data["recommendations"][0]
+    assert set(rec) >= {"id", "title", "detail", "period", "priority", "score", "quick_win",
+                        "effort", "controls", "frameworks", "sources"}  # fmt: skip
+    assert set(rec["frameworks"]) == {"nist-csf-2.0", "nist-ssdf-1.1"}
+
+
+def test_org_override() -> None:
+    plan = roadsec.analyze([example("bitshipper-engineering")], organization="Other Org")
+    assert plan.organization == "Other Org"
+
+
+def test_markdown_to_stdout() -> None:
+    result = runner.invoke(app, ["analyze", str(example("scds"))])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Security investment plan")
+    assert "## Avoid" in result.stdout and "scds-quarterly-roadmap.md:12" in result.stdout
+
+
+def test_json_to_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.json"
+    result = runner.invoke(
+        app, ["analyze", str(example("backend")), "-f", "json", "-o", str(target)]
+    )
+    assert result.exit_code == 0
+    assert json.loads(target.read_text())["recommendations"]
+
+
+def test_bad_file_is_reported_and_the_rest_still_planned(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["analyze", str(tmp_path / "missing.md"), str(example("scds")), "-f", "json"]
+    )
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+    assert json.loads(result.stdout)["recommendations"]
+
+
+def test_multiple_documents_one_plan() -> None:
+    result = runner.invoke(app, ["analyze", str(example("bitshipper-engineering")),
+                                 str(example("bitshipper-technology")), "-f", "json"])  # fmt: skip
+    data = json.loads(result.stdout)
+    assert data["organization"] == "BitShipper AI"
+    assert len(data["documents"]) == 2
