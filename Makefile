@@ -20,8 +20,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/roadsec parse examples/scds-quarterly-roadmap.md --format json -o $(OUT)/scds-roadmap.json
-	$(BIN)/roadsec parse examples/scds-quarterly-roadmap.md
-	@echo "roadsec demo: the parsed roadmap (JSON) is in $(OUT)/scds-roadmap.json"
+	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md -o $(OUT)/scds-plan.md
+	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md --format json -o $(OUT)/scds-plan.json
+	@echo "roadsec demo: the security plan is in $(OUT)/scds-plan.md (JSON: $(OUT)/scds-plan.json);"
+	@echo "              what was read from the roadmap is in $(OUT)/scds-roadmap.json"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -38,6 +40,7 @@ test: $(STAMP) lint typecheck archcheck
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py
+	$(BIN)/python bench/pipeline_bench.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -16,6 +16,7 @@ from roadsec.parse.technologies import find_technologies, load_lexicon
         ("Okta, Azure AD, Google Workspace", ["Okta", "Microsoft Entra ID", "Google Workspace"]),
         ("use a Helm chart to deploy", ["Helm", "Kubernetes"]),
         ("Migrate all services to K8s", ["Kubernetes"]),
+        ("We are moving to Kubernetes.", ["Kubernetes"]),
         ("Express your ideas and react quickly", []),
         ("Go to market in Q3", []),
         ("Snowflake-like growth", []),

@@ -77,6 +77,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
 }  # fmt: skip
 """Words each rule needs: a rule whose words are absent is not even tried."""
 _CURRENT_WORDS = ("currently", "now", "still")
+_ANY_STEM = re.compile("|".join(re.escape(stem) for stems in _STEMS.values() for stem in stems))
 
 
 def detect_status(text: str) -> tuple[Status | None, str | None]:
@@ -86,6 +87,8 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
     """
     text = text[:MAX_TEXT]
     lowered = text.lower()
+    if not _ANY_STEM.search(lowered):
+        return None, None
     live = [(s, p) for s, p in _RULES if any(stem in lowered for stem in _STEMS[s])]
     if not live:
         return None, None

@@ -87,6 +87,8 @@ class Lexicon:
         Words are looked up, longest phrase first ("Azure AD" before "Azure"), so the
         cost is a dictionary probe per word, not a pattern per alias.
         """
+        if self._first_words.isdisjoint([t.rstrip(".") for t in _TOKEN.findall(line.lower())]):
+            return []
         tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(line)]
         found: list[str] = []
         index = 0
