@@ -39,6 +39,11 @@ app.add_typer(catalog_app, name="catalog")
 T = TypeVar("T")
 
 
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to FILE instead of standard output.")
+]
+
+
 class ParseFormat(StrEnum):
     table = "table"
     json = "json"
@@ -103,10 +108,7 @@ def parse(
     format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ParseFormat.table,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Show what roadsec reads from roadmaps: items, periods, statuses, metrics, technologies."""
     with boundary():
@@ -138,10 +140,7 @@ def analyze(
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Report format.")
     ] = ReportFormat.md,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to FILE instead of standard output."),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Turn roadmaps into a security investment plan: windows, controls, gaps, avoid list.
 

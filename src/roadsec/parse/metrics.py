@@ -63,8 +63,11 @@ _NAME_COMP = re.compile(
     r"below|under|over)(?![A-Za-z]))\s*" + _value(1),
     re.IGNORECASE,
 )
+_ACHIEVE_VERBS = r"achieve|reach|maintain|hit|attain|support|serve|handle|onboard|cover"
 _ACHIEVE = re.compile(
-    r"(?P<verb>achieve|reach|maintain|hit|attain|support|serve|handle|onboard|cover)\s+(?P<pre>[a-z ]{0,30}?)"
+    r"(?P<verb>"
+    + _ACHIEVE_VERBS
+    + r")\s+(?P<pre>[a-z ]{0,30}?)"
     + _value(1)
     + r"\s+(?P<name>[\w /&().'-]{2,60})",
     re.IGNORECASE,
@@ -94,9 +97,7 @@ _CADENCE_STEMS = ("daily", "every day", "week", "monthly", "quarterly")
 _COMPARISON_HINT = re.compile(
     r"[<>≤≥]|\b(?:of|at|exceeds?|meets|reaches|above|below|under|over)\b", re.IGNORECASE
 )
-_ACHIEVE_HINT = re.compile(
-    r"\b(?:achieve|reach|maintain|hit|attain|support|serve|handle|onboard|cover)\b", re.IGNORECASE
-)
+_ACHIEVE_HINT = re.compile(r"\b(?:" + _ACHIEVE_VERBS + r")\b", re.IGNORECASE)
 _PAREN_VALUE = re.compile(
     r"^(?P<name>[A-Za-z][^()]{2,80}?)\s*\("
     + _value(1)
