@@ -177,3 +177,73 @@ def test_every_source_line_exists_and_holds_the_title_words() -> None:
             assert 1 <= source.line <= len(lines)
         first_word = item.title.split()[0]
         assert first_word in lines[item.sources[0].line - 1]
+
+
+NOW_NEXT_LATER = """\
+# Globex Payments — Product Roadmap (Now / Next / Later)
+
+## Now (this quarter)
+- Migrate checkout to Kubernetes
+
+## Next
+- Open a public REST API for partners
+
+## Later
+- AI assistant for merchant support
+
+## Parked
+- Role-based access for the admin console (no owner)
+"""
+
+
+def test_now_next_later_horizons_are_periods() -> None:
+    roadmap = parse(NOW_NEXT_LATER)
+    items = by_title(roadmap)
+    assert roadmap.organization == "Globex Payments"
+    assert items["Migrate checkout to Kubernetes"].period == "now"
+    assert items["Open a public REST API for partners"].period == "next"
+    assert items["AI assistant for merchant support"].period == "later"
+    parked = items["Role-based access for the admin console"]
+    assert parked.status is Status.DEFERRED and parked.period is None
+
+
+PLAIN_TEXT_OKRS = """\
+Umbrella Corp Security & Platform OKRs FY2026
+
+Q1 FY2026
+Objective 1: Modernize the platform
+KR 1.1: 60% of services running on Kubernetes by end of Q1
+KR 1.2: All deployments through the new CD pipeline
+
+Q2 FY2026
+Objective 2: Grow the partner ecosystem
+KR 2.1: Launch partner API with 20 partners onboarded
+"""
+
+
+def test_plain_text_lines_are_headings_and_items() -> None:
+    roadmap = parse(PLAIN_TEXT_OKRS)
+    assert roadmap.documents[0].title == "Umbrella Corp Security & Platform OKRs FY2026"
+    assert roadmap.organization == "Umbrella Corp"
+    rows = [(i.kind, i.title, i.period, i.sources[0].line) for i in roadmap.items]
+    assert rows == [
+        ("objective", "Modernize the platform", "2026-Q1", 4),
+        ("key_result", "60% of services running on Kubernetes by end of Q1", "2026-Q1", 5),
+        ("key_result", "All deployments through the new CD pipeline", "2026-Q1", 6),
+        ("objective", "Grow the partner ecosystem", "2026-Q2", 9),
+        ("key_result", "Launch partner API with 20 partners onboarded", "2026-Q2", 10),
+    ]
+    objective = roadmap.items[0]
+    assert [i.parent for i in roadmap.items[1:3]] == [objective.id, objective.id]
+    assert roadmap.items[1].due == "2026-03"
+
+
+def test_month_headings_and_metric_in_parentheses() -> None:
+    roadmap = parse(
+        "# Initech 2026 Plan\n\n## March 2026\n- Launch analytics dashboards (p95 < 300ms)\n"
+    )
+    (item,) = roadmap.items
+    assert item.period == "2026-Q1"
+    assert [(m.name, m.comparator, m.target, m.unit) for m in item.metrics] == [
+        ("p95", "<", 300.0, "ms")
+    ]

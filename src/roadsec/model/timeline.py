@@ -1,12 +1,13 @@
 """Period ids as positions on a timeline: ordering, the quarter something starts, the one before.
 
-Ids are those `parse` emits: ``2025-Q1``, ``2025-H2``, ``2025``, ``2025-Q3..Q4``, ``Q3``.
+Ids are those `parse` emits: ``2025-Q1``, ``2025-H2``, ``2025``, ``2025-Q3..Q4``, ``Q3``, and
+the horizons of a Now / Next / Later roadmap: ``now``, ``next``, ``later``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _ID = re.compile(
@@ -22,14 +23,20 @@ class Slot:
     year: int
     first: int
     last: int
+    horizon: str = field(default="", compare=False)  # "now" | "next" | "later"
 
     @property
     def start(self) -> str:
-        """The id of the quarter the span starts in."""
+        """The id of the quarter (or horizon) the span starts in."""
+        if self.horizon:
+            return self.horizon
         return f"{self.year}-Q{self.first}" if self.year else f"Q{self.first}"
 
     def quarter_before(self, floor: Slot | None = None) -> Slot:
         """The quarter before this span starts, never earlier than ``floor``'s start."""
+        if self.horizon:
+            earlier = {"now": "now", "next": "now", "later": "next"}[self.horizon]
+            return _HORIZON_SLOTS[earlier]
         year, quarter = (self.year, self.first - 1) if self.first > 1 else (self.year - 1, 4)
         if not self.year and self.first == 1:
             year, quarter = 0, 1
@@ -39,11 +46,20 @@ class Slot:
         return before
 
 
+_HORIZON_SLOTS = {
+    "now": Slot(0, 1, 1, "now"),
+    "next": Slot(0, 2, 2, "next"),
+    "later": Slot(0, 3, 4, "later"),
+}
+
+
 @lru_cache(maxsize=512)
 def slot(period: str | None) -> Slot | None:
     """The slot of a period id, or None for no period or an unknown id."""
     if not period:
         return None
+    if period in _HORIZON_SLOTS:
+        return _HORIZON_SLOTS[period]
     m = _ID.match(period)
     if not m:
         return None

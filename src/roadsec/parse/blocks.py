@@ -33,6 +33,8 @@ _CONTAINERS = {
 _INLINE_TEXT_HOSTS = frozenset({"heading", "paragraph", "item", "cell"})
 LINE_BREAK = "\n"
 """Stands in the inline text where the source had ``<br>`` (KPI cells split on it)."""
+PARAGRAPH_BREAK = "\x00"
+"""Separates the source lines of a paragraph's text (ingest refuses NUL, so it is free)."""
 
 
 @dataclass(slots=True)
@@ -137,6 +139,12 @@ class _TreeBuilder:
         if len(self.stack) > 1:
             self.stack.pop()
 
+    def line_break(self) -> None:
+        """A paragraph keeps its lines (plain-text roadmaps put one item per line); elsewhere
+        a line break is a space."""
+        host = self.host()
+        self.inline(PARAGRAPH_BREAK if host is not None and host.kind == "paragraph" else " ")
+
     def inline(self, text: str) -> None:
         host = self.host()
         if host is None:
@@ -155,7 +163,7 @@ def parse_blocks(text: str) -> Block:
     for event, span in events:
         if isinstance(event, str):
             if event in ("SoftBreak", "HardBreak"):
-                builder.inline(" ")
+                builder.line_break()
             continue
         key = next(iter(event))
         value = event[key]
@@ -182,6 +190,6 @@ def _fold_item_paragraphs(root: Block) -> None:
         if block.kind == "item" and not block.text.strip() and block.children:
             first = block.children[0]
             if first.kind == "paragraph":
-                block.text = first.text
+                block.text = first.text.replace(PARAGRAPH_BREAK, " ")
                 block.lead_strong = first.lead_strong
                 del block.children[0]

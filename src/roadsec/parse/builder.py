@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Capacity, ItemKind, SourceRef, Status
-from roadsec.parse.blocks import Block
+from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
 from roadsec.parse.context import ROLE_KIND, Context, numbered_or_prefixed
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import (
@@ -24,6 +24,12 @@ from roadsec.parse.text import clean_text, clean_title, parentheticals, without_
 from roadsec.parse.vocabulary import Field, load_vocabulary
 
 _STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
+PSEUDO_HEADING_LEVEL = 7
+"""A paragraph line that acts as a heading sits below every Markdown heading."""
+_LABEL_VALUE = re.compile(r":\s*\S")
+_LEADING_PERIOD = re.compile(
+    r"^(?:Q[1-4]|H[12]|FY|20\d\d|[A-Z][a-z]+ 20\d\d|now|next|later)\b", re.IGNORECASE
+)
 _CAPACITY_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?)\s*(%|engineers?|people|fte|headcount|devs?|developers?)", re.IGNORECASE
 )
@@ -46,6 +52,8 @@ class ItemBuilder:
         self.drafts: dict[str, Draft] = {}
         self.capacity: list[Capacity] = []
         self._periods: dict[tuple[str, int | None], tuple[Period | None, str | None]] = {}
+        self.stack: list[Context] = [Context()]
+        self.last_objective: Draft | None = None
         self._statuses: dict[str, tuple[Status | None, str | None]] = {}
 
     def own_period(self, text: str) -> tuple[Period | None, str | None]:
@@ -88,23 +96,28 @@ class ItemBuilder:
 
     # -- walking ------------------------------------------------------------------------------
     def walk(self, root: Block) -> None:
-        stack: list[Context] = [Context()]
+        self.stack = [Context()]
         blocks = root.children
         for index, block in enumerate(blocks):
             if block.kind == "heading":
-                while len(stack) > 1 and stack[-1].level >= block.level:
-                    stack.pop()
-                stack.append(self.heading(block, stack[-1], blocks, index))
+                self.enter(block, blocks, index)
             elif block.kind == "list":
-                self.list_items(block, stack[-1])
+                self.list_items(block, self.stack[-1])
             elif block.kind == "table":
-                self.table(block, stack[-1])
+                self.table(block, self.stack[-1])
             elif block.kind == "paragraph":
-                self.paragraph(block, stack[-1])
+                self.paragraph_lines(block, blocks, index)
             elif block.kind == "quote":
                 for child in block.children:
                     if child.kind == "list":
-                        self.list_items(child, stack[-1])
+                        self.list_items(child, self.stack[-1])
+
+    def enter(self, block: Block, blocks: list[Block], index: int) -> None:
+        """A heading (or a line that acts as one) opens a section under the right parent."""
+        while len(self.stack) > 1 and self.stack[-1].level >= block.level:
+            self.stack.pop()
+        self.stack.append(self.heading(block, self.stack[-1], blocks, index))
+        self.last_objective = None
 
     def heading(self, block: Block, parent: Context, blocks: list[Block], index: int) -> Context:
         title = clean_title(block.text)
@@ -170,6 +183,62 @@ class ItemBuilder:
             return m.group("label"), m.group("value").strip()
         return None, text
 
+    def paragraph_lines(self, block: Block, blocks: list[Block], index: int) -> None:
+        """A paragraph line by line: in plain-text roadmaps a short line is a heading
+        ("Q1 FY2026", "Backlog:") and "Objective 1: ..." or "KR 1.2: ..." is an item."""
+        lines = block.text.split(PARAGRAPH_BREAK)
+        leads = [block.lead_strong] + [None] * (len(lines) - 1)
+        special = [
+            self._acts_as_heading(text, lead) or numbered_or_prefixed(text.strip())[1] is not None
+            for text, lead in zip(lines, leads, strict=True)
+        ]
+        if not any(special):
+            whole = Block("paragraph", block.line, block.end_line, text=" ".join(lines),
+                          lead_strong=block.lead_strong)  # fmt: skip
+            self.paragraph(whole, self.stack[-1])
+            return
+        for offset, (text, lead) in enumerate(zip(lines, leads, strict=True)):
+            number = min(block.line + offset, block.end_line)
+            line = Block("paragraph", number, number, text=text, lead_strong=lead)
+            if self._acts_as_heading(text, lead):
+                line.kind, line.level = "heading", PSEUDO_HEADING_LEVEL
+                self.enter(line, blocks, index)
+            elif not self.prefixed_item(line, text):
+                self.paragraph(line, self.stack[-1])
+
+    def _acts_as_heading(self, text: str, lead_strong: str | None) -> bool:
+        text = text.strip()
+        words = text.rstrip(":").split()
+        if not words or len(words) > 8 or _LABEL_VALUE.search(text):
+            return False
+        if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
+            return True
+        if text.endswith(":"):
+            return True
+        period = heading_period(text, self.year)
+        return (
+            period is not None
+            and len(_without_period_words(text).split()) <= 3
+            and (_LEADING_PERIOD.match(text) is not None)
+        )
+
+    def prefixed_item(self, block: Block, text: str) -> bool:
+        """ "Objective 1: Modernize the platform", "KR 1.1: ...": one item per line."""
+        named, kind, name = numbered_or_prefixed(text.strip())
+        ctx = self.stack[-1]
+        if not named or kind is None or ctx.skips_items or (kind is ItemKind.THEME and ctx.theme):
+            return False
+        parent = self.last_objective if kind is ItemKind.KEY_RESULT else None
+        item_ctx = ctx.under(parent.id, parent.kind) if parent else ctx
+        draft = self.new_draft(kind, clean_title(name) or clean_title(text), block.line, item_ctx)
+        draft.parent = parent.id if parent else None
+        draft.add_text(text)
+        self.place(draft, text, ctx)
+        draft.add_metrics(extract_metrics(name), block.line)
+        if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
+            self.last_objective = draft
+        return True
+
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
         theme_id = ctx.theme
@@ -221,7 +290,8 @@ class ItemBuilder:
         text = block.text
         status, _ = self.status_of(text)
         period, _ = self.own_period(text)
-        if not (ctx.collects_items or ctx.dated or period or status in _STALLED):
+        stalled = status in _STALLED or ctx.status in _STALLED
+        if not (ctx.collects_items or ctx.dated or period or stalled):
             self.nested(block, ctx)
             return
         draft = self.new_draft(ctx.kind(), self.item_title(block, label, text), block.line, ctx)
@@ -326,7 +396,8 @@ class ItemBuilder:
             draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
             if cell("status"):
                 draft.status = status_from_cell(cell("status")) or draft.status
-                draft.status_reason = clean_text(cell("status"))
+                if draft.status not in (Status.PLANNED, None):
+                    draft.status_reason = clean_text(cell("status"))
             for part in split_cell_lines(cell("metrics")):
                 draft.add_metrics(extract_metrics(part, metric_context=True), row.line)
 
@@ -350,7 +421,10 @@ class ItemBuilder:
         )
 
 
-_HISTORY_WORDS = re.compile(r"\b(?:from|initially|originally|proposed|due to)\b", re.IGNORECASE)
+_HISTORY_WORDS = re.compile(
+    r"\b(?:from|initially|originally|proposed|due to|owners?|owned|ownership|unowned)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_period_words(title: str) -> str:

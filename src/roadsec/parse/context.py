@@ -35,7 +35,7 @@ CHILD_KIND: dict[ItemKind, ItemKind] = {
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.)]\s|[IVX]{1,5}\.\s|[A-Z][.)]\s)")
 _KIND_PREFIX = re.compile(
     r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
-    r"key result|kr|risk)\s*#?\s*(?:\d{1,3}|[A-Z])?\s*[:.)–—-]\s*(?=\S)",
+    r"key result|kr|risk)\s*#?\s*(?:\d{1,3}(?:\.\d{1,3})*|[A-Z])?\s*[:.)–—-]\s*(?=\S)",
     re.IGNORECASE,
 )
 _PREFIX_KIND: dict[str, ItemKind] = {

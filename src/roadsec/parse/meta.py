@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from roadsec.parse.blocks import Block
+from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
 from roadsec.parse.text import clean_title
 
 _SEPARATORS = re.compile(r"\s+[–—-]\s+|:\s+|\s+\|\s+")
@@ -12,6 +12,7 @@ _DOC_WORDS = re.compile(
     r"\b(?:roadmaps?|okrs?|plans?|overview|strategy|strategic|quarterly|annual|yearly|"
     r"technology|engineering|product|platform|team|teams|goals|objectives|vision|"
     r"architecture|infrastructure|data|backlog|priorities|draft|fictitious|confidential|"
+    r"security|okr|plan|planning|overview|quarterly|strategy|"
     r"internal|h[12]|q[1-4]|fy\d*|20\d\d)\b",
     re.IGNORECASE,
 )
@@ -19,12 +20,19 @@ _POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s\s")
 
 
 def document_title(root: Block) -> str | None:
-    """The first H1 (else the first heading), cleaned."""
+    """The first H1, else the first heading, else a short first line (plain text), cleaned."""
     headings = [b for b in root.children if b.kind == "heading"]
     for block in headings:
         if block.level == 1:
             return clean_title(block.text) or None
-    return clean_title(headings[0].text) or None if headings else None
+    if headings:
+        return clean_title(headings[0].text) or None
+    first = next((b for b in root.children if b.kind == "paragraph"), None)
+    if first is not None:
+        line = first.text.split(PARAGRAPH_BREAK, 1)[0]
+        if 0 < len(line.split()) <= 15:
+            return clean_title(line) or None
+    return None
 
 
 def organization_from_title(title: str | None) -> str | None:
@@ -42,12 +50,14 @@ def organization_from_title(title: str | None) -> str | None:
         and _DOC_WORDS.search(" ".join(parts[1:]))
     ):
         return parts[0]
-    m = re.match(
-        r"^(?P<org>(?:[A-Z][\w&.]*\s+){1,4}?)(?=20\d\d\b|\S*\s*(?:roadmap|okrs?)\b)", title
-    )
-    if m:
-        words = m.group("org").strip()
-        leading = _DOC_WORDS.sub("", words).strip()
-        if leading and leading == words:
-            return words
+    # "Acme Corp 2026 Roadmap", "Umbrella Corp Security & Platform OKRs": the capitalized
+    # words before the first word that names the document.
+    lead: list[str] = []
+    words = title.split()
+    for word in words:
+        if not word[:1].isupper() or _DOC_WORDS.fullmatch(word.strip(",:")):
+            break
+        lead.append(word)
+    if 1 <= len(lead) <= 4 and len(lead) < len(words):
+        return " ".join(lead)
     return None

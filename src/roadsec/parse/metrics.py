@@ -182,6 +182,8 @@ def _name_before(text: str, end: int) -> str | None:
             break
         start -= 1
     name = text[start:end]
+    if name.count("(") > name.count(")"):  # "dashboards (p95 < 300ms)": the name is inside
+        name = name[name.rfind("(") + 1 :]
     first = next((i for i, ch in enumerate(name) if ch.isascii() and ch.isalpha()), len(name))
     name = name[first:].rstrip()
     return name if len(name) >= 2 else None

@@ -42,9 +42,12 @@ class Period:
     last: int  # last quarter, 1..4
     half: bool = False
     whole_year: bool = False
+    horizon: str | None = None  # "now", "next" or "later" on a relative roadmap
 
     @property
     def id(self) -> str:
+        if self.horizon:
+            return self.horizon
         prefix = f"{self.year}-" if self.year else ""
         if self.whole_year:
             return str(self.year) if self.year else "year"
@@ -55,7 +58,7 @@ class Period:
         return f"{prefix}Q{self.first}..Q{self.last}"
 
     def with_year(self, year: int | None) -> Period:
-        if self.year or not year:
+        if self.year or not year or self.horizon:
             return self
         return Period(year, self.first, self.last, self.half, self.whole_year)
 
@@ -206,12 +209,26 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
     return period, due
 
 
+_HORIZONS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(
+    (name, first, last, re.compile(pattern, re.IGNORECASE))
+    for name, first, last, pattern in (
+        ("now", 1, 1, r"^(?:now|right now|current(?:ly)?|this quarter|near[- ]term|short[- ]term|in progress)\b"),
+        ("next", 2, 2, r"^(?:next|up next|next quarter|mid[- ]term|medium[- ]term)\b"),
+        ("later", 3, 4, r"^(?:later|future|long[- ]term|someday|beyond)\b"),
+    )
+)  # fmt: skip
+
+
 def heading_period(text: str, context_year: int | None) -> Period | None:
-    """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals")."""
+    """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals");
+    on a Now / Next / Later roadmap, the horizon ("now", "next", "later")."""
     hits = find_periods(text, context_year)
-    if not hits:
-        return None
-    return hits[0].period.with_year(context_year)
+    if hits:
+        return hits[0].period.with_year(context_year)
+    for name, first, last, pattern in _HORIZONS:
+        if pattern.match(text):
+            return Period(None, first, last, horizon=name)
+    return None
 
 
 def first_year(text: str) -> int | None:
