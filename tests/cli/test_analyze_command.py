@@ -62,3 +62,26 @@ def test_multiple_documents_one_plan() -> None:
     data = json.loads(result.stdout)
     assert data["organization"] == "BitShipper AI"
     assert len(data["documents"]) == 2
+
+
+def test_hostile_or_empty_roadmaps_give_a_plan_not_a_crash(tmp_path: Path) -> None:
+    cases = {
+        "no-items.md": "# Just a title\n\nSome prose without any plan.\n",
+        "deep.md": "- " * 5000 + "x\n",
+        "long-line.md": "- " + "Kubernetes migration in Q1 2025 with 99.9% uptime " * 2000 + "\n",
+        "many-sections.md": "\n".join(
+            f"## Q{i % 4 + 1} 2025 part {i}\n- Move service {i} to Kubernetes with Kafka and SSO"
+            for i in range(2000)
+        ),
+    }
+    for name, text in cases.items():
+        path = tmp_path / name
+        path.write_text(text)
+        result = runner.invoke(app, ["analyze", str(path), "-f", "json"])
+        assert result.exit_code == 0, (name, result.output)
+        data = json.loads(result.stdout)
+        assert len(data["recommendations"]) <= 30
+        for entry in (
+            data["recommendations"] + data["considerations"] + data["avoid"] + data["gaps"]
+        ):
+            assert 1 <= len(entry["sources"]) <= 6

@@ -13,6 +13,7 @@ from roadsec.model.roadmap import Item, ItemKind, Roadmap, SourceRef, Status, Te
 from roadsec.model.timeline import order_key, slot
 
 MAX_SOURCES = 6
+_MAX_NEEDING = 8  # windows a late gap names at most
 _STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
 _NOT_WORK = frozenset({ItemKind.THEME, ItemKind.METRIC, ItemKind.RISK})
 _DOMAIN_OWNERS = {
@@ -108,6 +109,12 @@ def late_security(
     # Security that is part of a change (SSO inside an identity project, OAuth inside a
     # marketplace) protects that change, on time; only standalone security work can be late.
     change_ids = {w.item.id for w in windows}
+    # Windows by the controls their change calls for, earliest first: each planned piece of
+    # security work then looks up only its own controls (no windows x work product).
+    by_control: dict[str, list[Window]] = {}
+    for window in sorted(windows, key=lambda w: (order_key(w.start), w.item.sources[0].line)):
+        for control in catalog.change_types[window.change_type].entry.controls:
+            by_control.setdefault(control, []).append(window)
     gaps: list[Gap] = []
     for planned in work:
         when = slot(planned.start)
@@ -115,13 +122,21 @@ def late_security(
             continue
         if planned.item.id in change_ids or (planned.item.parent or "") in change_ids:
             continue
-        needing = [
-            w for w in windows
-            if (ws := slot(w.start)) is not None and ws < when
-            and set(planned.controls) & set(catalog.change_types[w.change_type].entry.controls)
-        ]  # fmt: skip
+        needing: list[Window] = []
+        for control in planned.controls:
+            for window in by_control.get(control, ()):
+                ws = slot(window.start)
+                if ws is None or not ws < when:
+                    break
+                if all(window is not seen for seen in needing):
+                    needing.append(window)
+                if len(needing) >= _MAX_NEEDING:
+                    break
         if not needing:
             continue
+        needing.sort(
+            key=lambda w: (order_key(w.start), w.item.sources[0].document, w.item.sources[0].line)
+        )
         first = min(needing, key=lambda w: (order_key(w.start), w.item.sources[0].line))
         change_titles = list(dict.fromkeys(w.item.title for w in needing if w.start == first.start))
         controls = tuple(

@@ -151,7 +151,8 @@ def from_windows(
         ):
             period = when.quarter_before(first_quarter).start
         name = quoted(here[0].item.title)
-        ordered = here + [w for w in windows if w not in here]
+        chosen = {id(w) for w in here}
+        ordered = here + [w for w in windows if id(w) not in chosen]
         title = entry.action.format(item=name)
         if entry.controls[0] not in main:  # the change type's lead control is already in hand
             title = f"For {name}: " + "; ".join(catalog.controls[c].title for c in main[:2])

@@ -116,7 +116,9 @@ def considerations(
                   f"move them where a change needs them earlier."),
             sources=_refs([w.item.sources[0] for w in existing]),
         ))  # fmt: skip
-    out.append(_capacity(findings, recs))
+    capacity = _capacity(findings, recs)
+    if capacity is not None:
+        out.append(capacity)
     return out[:MAX_CONSIDERATIONS]
 
 
@@ -179,7 +181,7 @@ def _targets(findings: Findings) -> list[Consideration]:
     )]  # fmt: skip
 
 
-def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration:
+def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration | None:
     per_quarter: dict[str, float] = defaultdict(float)
     for rec in recs:
         per_quarter[rec.period or "unscheduled"] += rec.effort.person_weeks
@@ -216,6 +218,8 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration:
             f"security onboarding and access automation scale with it."
         )
         refs.append(headcount[-1].sources[0])
+    if not refs:
+        return None  # nothing was read, so there is nothing to cite
     return Consideration(title="Capacity and effort", text=text,
                          recommendations=tuple(r.id for r in recs if r.priority == "high"),
                          sources=_refs(refs))  # fmt: skip
