@@ -57,3 +57,19 @@ def test_arbitrary_text(text: str) -> None:
 @given(st.lists(FRAGMENTS, max_size=80).map("".join))
 def test_roadmap_shaped_text(text: str) -> None:
     ingest_and_parse(text.encode("utf-8"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS, max_size=60).map("".join))
+def test_whole_analysis_on_roadmap_shaped_text(text: str) -> None:
+    from roadsec.api import plan_documents
+
+    try:
+        document = read_bytes(text.encode("utf-8"), "fuzz.md")
+    except InputError:
+        return
+    plan = plan_documents([document])
+    for entry in (*plan.recommendations, *plan.gaps, *plan.avoid, *plan.considerations):
+        assert 1 <= len(entry.sources) <= 6
+        for source in entry.sources:
+            assert 1 <= source.line <= len(document.lines)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from roadsec.analysis.findings import Gap, SecurityWork, Window
-from roadsec.analysis.matching import SECURITY_WORDS, item_text
+from roadsec.analysis.matching import SECURITY_WORDS, change_types_of, item_text
 from roadsec.knowledge import Catalog, GapRule
 from roadsec.model.roadmap import Item, ItemKind, Roadmap, SourceRef, Status, Technology
 from roadsec.model.timeline import order_key, slot
@@ -68,7 +68,7 @@ def stalled_and_ownerless(
     for item in roadmap.items:
         if item.kind in _NOT_WORK or not is_security_item(item, work):
             continue
-        controls = work[item.id].controls if item.id in work else ()
+        controls = work[item.id].controls if item.id in work else _implied_controls(catalog, item)
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in _STALLED
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
@@ -91,6 +91,13 @@ def stalled_and_ownerless(
                 item.period, True, _refs(item.sources), controls, (item,), step, owner,
             ))  # fmt: skip
     return gaps
+
+
+def _implied_controls(catalog: Catalog, item: Item) -> tuple[str, ...]:
+    """For security work no recognizer names: the lead control of the change it describes."""
+    for change_type in change_types_of(catalog, item_text(item)):
+        return catalog.change_types[change_type].entry.controls[:1]
+    return ()
 
 
 def _first_step(catalog: Catalog, controls: tuple[str, ...]) -> str | None:
