@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pyromark
 from markdown_it import MarkdownIt
 
 from roadsec.ingest import read_bytes
@@ -22,37 +23,40 @@ from roadsec.parse.vocabulary import load_vocabulary
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def interleaved(
-    base: Callable[[], object], ours: Callable[[], object], rounds: int = 15, number: int = 10
-) -> tuple[float, float]:
+def interleaved(fns: list[Callable[[], object]], rounds: int = 15, number: int = 10) -> list[float]:
     """Best mean seconds per call of each, timed in alternating rounds so that noise
-    from the machine falls on both alike."""
-    best = [float("inf"), float("inf")]
+    from the machine falls on all alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(rounds):
-        for slot, fn in enumerate((base, ours)):
+        for slot, fn in enumerate(fns):
             started = time.perf_counter()
             for _ in range(number):
                 fn()
             best[slot] = min(best[slot], (time.perf_counter() - started) / number)
-    return best[0], best[1]
+    return best
 
 
 def main(paths: list[Path]) -> None:
-    load_lexicon(), load_vocabulary()  # one-time catalog load, not per document
+    load_lexicon(), load_vocabulary()  # one-time data load, not per document
     baseline_parser = MarkdownIt("commonmark").enable("table")
+    options = pyromark.Options.ENABLE_TABLES
     ratios = []
-    print(f"{'document':48} {'markdown-it-py':>15} {'roadsec parse':>14} {'ratio':>6}")
+    print(
+        f"{'document':40} {'markdown-it-py':>14} {'pyromark':>9} {'roadsec parse':>13} {'ratio':>6}"
+    )
     for path in paths:
         data = path.read_bytes()
         text = data.decode("utf-8", errors="replace")
-        base, ours = interleaved(
+        base, bare, ours = interleaved([
             lambda text=text: baseline_parser.parse(text),
+            lambda text=text: list(pyromark.events_with_range(text, options=options)),
             lambda data=data, name=path.name: parse_document(read_bytes(data, name)),
-        )
+        ])  # fmt: skip
         ratios.append(ours / base)
-        print(f"{path.name:48} {base * 1e3:12.2f} ms {ours * 1e3:11.2f} ms {ours / base:6.2f}")
+        print(f"{path.name[:40]:40} {base * 1e3:11.2f} ms {bare * 1e3:6.2f} ms {ours * 1e3:10.2f} ms"
+              f" {ours / base:6.2f}")  # fmt: skip
     print(
-        f"{'median ratio (ingest + repair + parse) / markdown-it-py':63} {statistics.median(ratios):6.2f}"
+        f"{'median ratio (ingest + repair + parse) / markdown-it-py':76} {statistics.median(ratios):6.2f}"
     )
 
 
