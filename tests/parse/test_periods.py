@@ -18,6 +18,15 @@ from roadsec.parse.periods import heading_period, own_period
         ("Year-End Goals", 2025, "2025-Q4"),
         ("2026 Q2 plan", None, "2026-Q2"),
         ("Second half of 2025", None, "2025-H2"),
+        ("Q1 FY26", None, "2026-Q1"),
+        ("FY2026 Q2", None, "2026-Q2"),
+        ("Q3 '26", None, "2026-Q3"),
+        ("1H 2026", None, "2026-H1"),
+        ("Q4/2025", None, "2025-Q4"),
+        ("Now (this quarter)", None, "now"),
+        ("Next up", None, "next"),
+        ("Later", 2026, "later"),
+        ("Q2 12 weeks", 2026, "2026-Q2"),
     ],
 )
 def test_heading_periods(text: str, year: int | None, period_id: str) -> None:

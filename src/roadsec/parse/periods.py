@@ -30,6 +30,8 @@ MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>20\d\d)"
+# A year after a quarter or half: 2026, FY2026, FY26, FY'26, '26.
+_QYEAR = r"(?:(?:FY\s*)?(?P<year>20\d\d)|(?:FY\s*'?|')(?P<yy>\d\d)(?!\d))"
 _SEP = r"\s*(?:-|–|—|/|to|through|thru|and|&)\s*"
 
 
@@ -66,11 +68,11 @@ class Period:
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "qspan",
-        r"\bQ(?P<q1>[1-4])" + _SEP + r"Q(?P<q2>[1-4])(?:,?\s*(?:FY\s*)?" + _YEAR + r")?\b",
+        r"\bQ(?P<q1>[1-4])" + _SEP + r"Q(?P<q2>[1-4])(?:,?\s*" + _QYEAR + r")?\b",
     ),
-    ("yq", r"\b" + _YEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
-    ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,']?\s*(?:FY\s*)?" + _YEAR + r")?\b"),
-    ("h", r"\bH(?P<h>[12])(?:\s*,?\s*" + _YEAR + r")?\b"),
+    ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
+    ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
+    ("h", r"\b(?:H(?P<h>[12])|(?P<h2>[12])H)(?:\s*,?\s*" + _QYEAR + r")?\b"),
     ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*H(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
     ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
@@ -124,6 +126,8 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
     prefix = f"{kind}_"
     groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
     year = int(groups["year"]) if groups.get("year") else None
+    if year is None and groups.get("yy"):
+        year = 2000 + int(groups["yy"])
     if kind == "qspan":
         q1, q2 = int(groups["q1"]), int(groups["q2"])
         if q2 < q1:
@@ -132,7 +136,7 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
     if kind in ("q", "yq"):
         return Found(Period(year, int(groups["q1"]), int(groups["q1"])), None, m.start())
     if kind in ("h", "yh"):
-        first = 1 if groups["h"] == "1" else 3
+        first = 1 if (groups.get("h") or groups.get("h2")) == "1" else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "hwords":
         first = 1 if groups["which"].lower() in ("first", "1st") else 3
