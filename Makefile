@@ -39,7 +39,6 @@ test: $(STAMP) lint typecheck archcheck
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/pipeline_bench.py
 
 clean:

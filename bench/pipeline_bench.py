@@ -1,5 +1,7 @@
-"""Whole-analysis cost (read, repair, parse, merge, analyze, plan) per document as a ratio to a
-bare markdown-it-py parse of the same text, both timed in this process, interleaved.
+"""Parse cost (read, repair, parse) and whole-analysis cost (read, repair, parse, merge,
+analyze, plan) per document, as ratios to a bare markdown-it-py parse of the same text; a bare
+pyromark parse (the parser roadsec uses) is shown beside it. All timed in this process,
+interleaved.
 
 Run: ``make bench`` (or ``python bench/pipeline_bench.py [FILES...]``). The catalog is loaded
 once before timing, as a long-running process or a batch would.
@@ -13,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pyromark
 from markdown_it import MarkdownIt
 
 from roadsec.api import plan_documents
@@ -39,26 +42,24 @@ def interleaved(fns: list[Callable[[], object]], rounds: int = 15, number: int =
 def main(paths: list[Path]) -> None:
     catalog = load_catalog()
     baseline_parser = MarkdownIt("commonmark").enable("table")
+    options = pyromark.Options.ENABLE_TABLES
     rows = []
-    print(
-        f"{'document':40} {'markdown-it-py':>14} {'parse':>9} {'whole':>9} {'parse/base':>10} {'whole/base':>10}"
-    )
+    print(f"{'document':40} {'markdown-it-py':>14} {'pyromark':>9} {'parse':>9} {'whole':>9}"
+          f" {'parse/base':>10} {'whole/base':>10}")  # fmt: skip
     for path in paths:
         data = path.read_bytes()
         text = data.decode("utf-8", errors="replace")
-        base, parse, whole = interleaved([
+        base, bare, parse, whole = interleaved([
             lambda text=text: baseline_parser.parse(text),
+            lambda text=text: list(pyromark.events_with_range(text, options=options)),
             lambda data=data, name=path.name: parse_document(read_bytes(data, name)),
             lambda data=data, name=path.name: plan_documents([read_bytes(data, name)], catalog=catalog),
         ])  # fmt: skip
         rows.append((parse / base, whole / base))
-        print(f"{path.name[:40]:40} {base * 1e3:11.2f} ms {parse * 1e3:6.2f} ms {whole * 1e3:6.2f} ms"
-              f" {parse / base:10.2f} {whole / base:10.2f}")  # fmt: skip
-    print(f"{'median':40} {'':14} {'':9} {'':9} {statistics.median(r[0] for r in rows):10.2f}"
-          f" {statistics.median(r[1] for r in rows):10.2f}")  # fmt: skip
-    print(
-        f"{'max':40} {'':14} {'':9} {'':9} {max(r[0] for r in rows):10.2f} {max(r[1] for r in rows):10.2f}"
-    )
+        print(f"{path.name[:40]:40} {base * 1e3:11.2f} ms {bare * 1e3:6.2f} ms {parse * 1e3:6.2f} ms"
+              f" {whole * 1e3:6.2f} ms {parse / base:10.2f} {whole / base:10.2f}")  # fmt: skip
+    for label, pick in (("median", statistics.median), ("max", max)):
+        print(f"{label:86} {pick(r[0] for r in rows):10.2f} {pick(r[1] for r in rows):10.2f}")
 
 
 if __name__ == "__main__":
