@@ -5,37 +5,27 @@ from __future__ import annotations
 
 import re
 
-from roadsec.model.roadmap import Capacity, ItemKind, SourceRef, Status
-from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
+from roadsec.model.roadmap import Capacity, ItemKind, Status
+from roadsec.parse.blocks import Block
+from roadsec.parse.capacity import capacity_entry
 from roadsec.parse.context import ROLE_KIND, Context, numbered_or_prefixed
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import (
-    effort_from_cell,
     effort_in_text,
-    owner_from_cell,
     owner_in_text,
-    unit_from_header,
 )
+from roadsec.parse.item_fields import apply_field
 from roadsec.parse.metrics import extract_metrics
-from roadsec.parse.periods import Period, heading_period, own_period
-from roadsec.parse.status import detect_status, section_status, status_from_cell
-from roadsec.parse.tables import cell_texts, split_cell_lines, table_shape
-from roadsec.parse.text import clean_text, clean_title, parentheticals, without_parentheticals
-from roadsec.parse.vocabulary import Field, load_vocabulary
+from roadsec.parse.periods import Period, heading_period, own_period, without_period_words
+from roadsec.parse.plain_lines import paragraph_lines
+from roadsec.parse.status import detect_status, section_status
+from roadsec.parse.tables import read_table
+from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
+from roadsec.parse.vocabulary import load_vocabulary
 
 _STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
-PSEUDO_HEADING_LEVEL = 7
-"""A paragraph line that acts as a heading sits below every Markdown heading."""
-_LABEL_VALUE = re.compile(r":\s*\S")
-_LEADING_PERIOD = re.compile(
-    r"^(?:Q[1-4]|H[12]|FY|20\d\d|[A-Z][a-z]+ 20\d\d|now|next|later)\b", re.IGNORECASE
-)
-_CAPACITY_NUMBER = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(%|engineers?|people|fte|headcount|devs?|developers?)", re.IGNORECASE
-)
 _LEADING_NUMBER = re.compile(r"^\s*[<>≤≥~$€£]?\s*\d")
 _PLAIN_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{1,30}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
-_PERIOD_REMAINDER_SEPARATORS = " :-–—|,"
 _LOUD_STATUSES = frozenset(
     {Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED, Status.IN_PROGRESS, Status.DONE}
 )
@@ -104,9 +94,9 @@ class ItemBuilder:
             elif block.kind == "list":
                 self.list_items(block, self.stack[-1])
             elif block.kind == "table":
-                self.table(block, self.stack[-1])
+                read_table(self, block, self.stack[-1])
             elif block.kind == "paragraph":
-                self.paragraph_lines(block, blocks, index)
+                paragraph_lines(self, block, blocks, index)
             elif block.kind == "quote":
                 for child in block.children:
                     if child.kind == "list":
@@ -126,7 +116,7 @@ class ItemBuilder:
             return parent.with_(level=1)  # the document title: sets no section
         if period and period.year:
             self.year = period.year
-        remainder = _without_period_words(title) if period else title
+        remainder = without_period_words(title) if period else title
         role = self.vocab.role_of(remainder) if remainder else None
         status = section_status(title)
         ctx = parent.with_(
@@ -183,62 +173,6 @@ class ItemBuilder:
             return m.group("label"), m.group("value").strip()
         return None, text
 
-    def paragraph_lines(self, block: Block, blocks: list[Block], index: int) -> None:
-        """A paragraph line by line: in plain-text roadmaps a short line is a heading
-        ("Q1 FY2026", "Backlog:") and "Objective 1: ..." or "KR 1.2: ..." is an item."""
-        lines = block.text.split(PARAGRAPH_BREAK)
-        leads = [block.lead_strong] + [None] * (len(lines) - 1)
-        special = [
-            self._acts_as_heading(text, lead) or numbered_or_prefixed(text.strip())[1] is not None
-            for text, lead in zip(lines, leads, strict=True)
-        ]
-        if not any(special):
-            whole = Block("paragraph", block.line, block.end_line, text=" ".join(lines),
-                          lead_strong=block.lead_strong)  # fmt: skip
-            self.paragraph(whole, self.stack[-1])
-            return
-        for offset, (text, lead) in enumerate(zip(lines, leads, strict=True)):
-            number = min(block.line + offset, block.end_line)
-            line = Block("paragraph", number, number, text=text, lead_strong=lead)
-            if self._acts_as_heading(text, lead):
-                line.kind, line.level = "heading", PSEUDO_HEADING_LEVEL
-                self.enter(line, blocks, index)
-            elif not self.prefixed_item(line, text):
-                self.paragraph(line, self.stack[-1])
-
-    def _acts_as_heading(self, text: str, lead_strong: str | None) -> bool:
-        text = text.strip()
-        words = text.rstrip(":").split()
-        if not words or len(words) > 8 or _LABEL_VALUE.search(text):
-            return False
-        if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
-            return True
-        if text.endswith(":"):
-            return True
-        period = heading_period(text, self.year)
-        return (
-            period is not None
-            and len(_without_period_words(text).split()) <= 3
-            and (_LEADING_PERIOD.match(text) is not None)
-        )
-
-    def prefixed_item(self, block: Block, text: str) -> bool:
-        """ "Objective 1: Modernize the platform", "KR 1.1: ...": one item per line."""
-        named, kind, name = numbered_or_prefixed(text.strip())
-        ctx = self.stack[-1]
-        if not named or kind is None or ctx.skips_items or (kind is ItemKind.THEME and ctx.theme):
-            return False
-        parent = self.last_objective if kind is ItemKind.KEY_RESULT else None
-        item_ctx = ctx.under(parent.id, parent.kind) if parent else ctx
-        draft = self.new_draft(kind, clean_title(name) or clean_title(text), block.line, item_ctx)
-        draft.parent = parent.id if parent else None
-        draft.add_text(text)
-        self.place(draft, text, ctx)
-        draft.add_metrics(extract_metrics(name), block.line)
-        if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
-            self.last_objective = draft
-        return True
-
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
         theme_id = ctx.theme
@@ -255,7 +189,7 @@ class ItemBuilder:
             return
         field = self.vocab.field_of(label) if label else None
         if label and field:
-            self.apply_field(draft, field, label, value, block, ctx)
+            apply_field(self, draft, field, label, value, block, ctx)
         elif not label and not draft.text:
             draft.add_text(block.text)
             draft.add_line(block.line)
@@ -270,19 +204,19 @@ class ItemBuilder:
             if child.kind == "list":
                 self.list_items(child, ctx)
             elif child.kind == "table":
-                self.table(child, ctx)
+                read_table(self, child, ctx)
 
     def list_item(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
         if ctx.skips_items:
             if ctx.role == "capacity":
-                self.capacity_entry(label, value or block.text, block.line, ctx)
+                capacity_entry(self, label, value or block.text, block.line, ctx)
             self.nested(block, ctx)
             return
         parent = self.drafts.get(ctx.parent or "")
         field = self.vocab.field_of(label) if label else None
         if label and parent is not None and field:
-            self.apply_field(parent, field, label, value, block, ctx)
+            apply_field(self, parent, field, label, value, block, ctx)
             return
         if label and not value:
             self.nested(block, self.group_context(label, ctx))
@@ -331,108 +265,11 @@ class ItemBuilder:
         keep = {p for p in parentheticals(text) if not self.is_remark(p)}
         return clean_title(without_parentheticals(text, keep)) or clean_title(text)
 
-    def apply_field(
-        self, draft: Draft, field: Field, label: str, value: str, block: Block, ctx: Context
-    ) -> None:
-        """Fill one field of ``draft`` from a labelled line and the bullets under it."""
-        bullets = [e for c in block.children if c.kind == "list" for e in c.children]
-        draft.add_line(block.line)
-        if field == "metrics":
-            for text, line in [(value, block.line)] + [(b.text, b.line) for b in bullets]:
-                if text.strip():
-                    draft.add_metrics(extract_metrics(text, metric_context=True), line)
-        elif field in ("children", "key_results"):
-            if value:
-                draft.add_text(f"{clean_title(label)}: {value}")
-            kind = ItemKind.KEY_RESULT if field == "key_results" else ItemKind.FEATURE
-            for bullet in bullets:
-                child = self.new_draft(kind, self.item_title(bullet, None, bullet.text),
-                                       bullet.line, ctx.under(draft.id, draft.kind))  # fmt: skip
-                child.add_text(bullet.text)
-                self.place(child, bullet.text, ctx)
-                child.period = child.period or draft.period
-                child.add_metrics(extract_metrics(bullet.text), bullet.line)
-        elif field == "owner":
-            draft.owner = owner_from_cell(value) or draft.owner
-        elif field == "effort":
-            draft.effort = effort_from_cell(value, None) or effort_in_text(value) or draft.effort
-        elif field == "status":
-            draft.status = status_from_cell(value) or draft.status
-            draft.status_reason = clean_text(value) or draft.status_reason
-        elif field == "period":
-            period, due = self.own_period(value)
-            draft.period, draft.due = period or draft.period, due or draft.due
-        else:
-            if value:
-                draft.add_metrics(extract_metrics(value), block.line)
-            parts = [value] + [b.text for b in bullets]
-            draft.add_text(f"{clean_title(label)}: " + "; ".join(p for p in parts if p.strip()))
-
-    # -- tables -------------------------------------------------------------------------------
-    def table(self, block: Block, ctx: Context) -> None:
-        rows = [row for row in block.children if row.kind == "row"]
-        if len(rows) < 2 or ctx.skips_items:
-            return
-        shape = table_shape([clean_text(c) for c in cell_texts(rows[0])])
-        effort_unit = (
-            unit_from_header(shape.headers[shape.columns["effort"]])
-            if "effort" in shape.columns
-            else None
-        )
-        for row in rows[1:]:
-            cells = cell_texts(row)
-
-            def cell(role: str, cells: list[str] = cells) -> str:
-                index = shape.columns.get(role)
-                return cells[index] if index is not None and index < len(cells) else ""
-
-            title = clean_title(cell("title"))
-            if not title:
-                continue
-            draft = self.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
-            draft.add_text(cell("text") or title)
-            self.place(draft, " ".join([cell("period"), cell("text")]), ctx)
-            draft.owner = owner_from_cell(cell("owner")) or draft.owner
-            draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
-            if cell("status"):
-                draft.status = status_from_cell(cell("status")) or draft.status
-                if draft.status not in (Status.PLANNED, None):
-                    draft.status_reason = clean_text(cell("status"))
-            for part in split_cell_lines(cell("metrics")):
-                draft.add_metrics(extract_metrics(part, metric_context=True), row.line)
-
-    # -- capacity -----------------------------------------------------------------------------
-    def capacity_entry(self, label: str | None, value: str, line: int, ctx: Context) -> None:
-        """A budget share ("Security: 10%") or a headcount ("Q2: 35 engineers")."""
-        number = _CAPACITY_NUMBER.search(value)
-        if not number:
-            return
-        share = number.group(2) == "%"
-        period = (heading_period(label, self.year) if label else None) or ctx.period
-        self.capacity.append(
-            Capacity(
-                kind="budget_share" if share else "headcount",
-                label=clean_title(label if share and label else ctx.heading),
-                value=float(number.group(1)),
-                unit="%" if share else "engineers",
-                period=period.id if period and not (share and period.whole_year) else None,
-                sources=(SourceRef(document=self.document, line=line),),
-            )
-        )
-
 
 _HISTORY_WORDS = re.compile(
     r"\b(?:from|initially|originally|proposed|due to|owners?|owned|ownership|unowned)\b",
     re.IGNORECASE,
 )
-
-
-def _without_period_words(title: str) -> str:
-    stripped = title
-    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
-                    r"\bFY\s*\d*\b"):  # fmt: skip
-        stripped = re.sub(pattern, " ", stripped, flags=re.IGNORECASE)
-    return " ".join(stripped.split()).strip(_PERIOD_REMAINDER_SEPARATORS)
 
 
 __all__ = ["ROLE_KIND", "ItemBuilder"]

@@ -240,3 +240,15 @@ def first_year(text: str) -> int | None:
         if hit.period.year:
             return hit.period.year
     return None
+
+
+_PERIOD_SEPARATORS = " :-–—|,"
+
+
+def without_period_words(title: str) -> str:
+    """A heading without its period words ("Q1 2026: Platform" -> "Platform")."""
+    stripped = title
+    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
+                    r"\bFY\s*\d*\b"):  # fmt: skip
+        stripped = re.sub(pattern, " ", stripped, flags=re.IGNORECASE)
+    return " ".join(stripped.split()).strip(_PERIOD_SEPARATORS)

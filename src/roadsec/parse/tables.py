@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from roadsec.model.roadmap import ItemKind
+from roadsec.model.roadmap import ItemKind, Status
 from roadsec.parse.blocks import LINE_BREAK, Block
+from roadsec.parse.context import Context
+from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
+from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.status import status_from_cell
+from roadsec.parse.text import clean_text, clean_title
+
+if TYPE_CHECKING:
+    from roadsec.parse.builder import ItemBuilder
 
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
@@ -76,3 +85,37 @@ def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
     parts = re.split(r"\n|;|•|(?:^|\s)-\s(?=[A-Z0-9<>])", cell.replace(LINE_BREAK, "\n"))
     return [part.strip(" -*") for part in parts if part.strip(" -*")]
+
+
+def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
+    """One item per body row, fields taken from the columns the header names."""
+    rows = [row for row in block.children if row.kind == "row"]
+    if len(rows) < 2 or ctx.skips_items:
+        return
+    shape = table_shape([clean_text(c) for c in cell_texts(rows[0])])
+    effort_unit = (
+        unit_from_header(shape.headers[shape.columns["effort"]])
+        if "effort" in shape.columns
+        else None
+    )
+    for row in rows[1:]:
+        cells = cell_texts(row)
+
+        def cell(role: str, cells: list[str] = cells) -> str:
+            index = shape.columns.get(role)
+            return cells[index] if index is not None and index < len(cells) else ""
+
+        title = clean_title(cell("title"))
+        if not title:
+            continue
+        draft = b.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
+        draft.add_text(cell("text") or title)
+        b.place(draft, " ".join([cell("period"), cell("text")]), ctx)
+        draft.owner = owner_from_cell(cell("owner")) or draft.owner
+        draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
+        if cell("status"):
+            draft.status = status_from_cell(cell("status")) or draft.status
+            if draft.status not in (Status.PLANNED, None):
+                draft.status_reason = clean_text(cell("status"))
+        for part in split_cell_lines(cell("metrics")):
+            draft.add_metrics(extract_metrics(part, metric_context=True), row.line)

@@ -1,0 +1,56 @@
+"""Bold labels inside an item ("**Goal**:", "**Features**:", "Owner: ...") fill its fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from roadsec.model.roadmap import ItemKind
+from roadsec.parse.blocks import Block
+from roadsec.parse.context import Context
+from roadsec.parse.draft import Draft
+from roadsec.parse.fields import effort_from_cell, effort_in_text, owner_from_cell
+from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.status import status_from_cell
+from roadsec.parse.text import clean_text, clean_title
+from roadsec.parse.vocabulary import Field
+
+if TYPE_CHECKING:
+    from roadsec.parse.builder import ItemBuilder
+
+
+def apply_field(
+    b: ItemBuilder, draft: Draft, field: Field, label: str, value: str, block: Block, ctx: Context
+) -> None:
+    """Fill one field of ``draft`` from a labelled line and the bullets under it."""
+    bullets = [e for c in block.children if c.kind == "list" for e in c.children]
+    draft.add_line(block.line)
+    if field == "metrics":
+        for text, line in [(value, block.line)] + [(b.text, b.line) for b in bullets]:
+            if text.strip():
+                draft.add_metrics(extract_metrics(text, metric_context=True), line)
+    elif field in ("children", "key_results"):
+        if value:
+            draft.add_text(f"{clean_title(label)}: {value}")
+        kind = ItemKind.KEY_RESULT if field == "key_results" else ItemKind.FEATURE
+        for bullet in bullets:
+            child = b.new_draft(kind, b.item_title(bullet, None, bullet.text),
+                                   bullet.line, ctx.under(draft.id, draft.kind))  # fmt: skip
+            child.add_text(bullet.text)
+            b.place(child, bullet.text, ctx)
+            child.period = child.period or draft.period
+            child.add_metrics(extract_metrics(bullet.text), bullet.line)
+    elif field == "owner":
+        draft.owner = owner_from_cell(value) or draft.owner
+    elif field == "effort":
+        draft.effort = effort_from_cell(value, None) or effort_in_text(value) or draft.effort
+    elif field == "status":
+        draft.status = status_from_cell(value) or draft.status
+        draft.status_reason = clean_text(value) or draft.status_reason
+    elif field == "period":
+        period, due = b.own_period(value)
+        draft.period, draft.due = period or draft.period, due or draft.due
+    else:
+        if value:
+            draft.add_metrics(extract_metrics(value), block.line)
+        parts = [value] + [b.text for b in bullets]
+        draft.add_text(f"{clean_title(label)}: " + "; ".join(p for p in parts if p.strip()))

@@ -1,0 +1,83 @@
+"""Paragraph lines that act as headings or items: plain-text roadmaps, bold pseudo-headings,
+"Objective 1: ..." and "KR 1.2: ..." lines."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from roadsec.model.roadmap import ItemKind
+from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
+from roadsec.parse.context import numbered_or_prefixed
+from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.periods import heading_period, without_period_words
+from roadsec.parse.text import clean_title
+
+if TYPE_CHECKING:
+    from roadsec.parse.builder import ItemBuilder
+
+PSEUDO_HEADING_LEVEL = 7
+"""A paragraph line that acts as a heading sits below every Markdown heading."""
+_LABEL_VALUE = re.compile(r":\s*\S")
+_LEADING_PERIOD = re.compile(
+    r"^(?:Q[1-4]|H[12]|FY|20\d\d|[A-Z][a-z]+ 20\d\d|now|next|later)\b", re.IGNORECASE
+)
+
+
+def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: int) -> None:
+    """A paragraph line by line: in plain-text roadmaps a short line is a heading
+    ("Q1 FY2026", "Backlog:") and "Objective 1: ..." or "KR 1.2: ..." is an item."""
+    lines = block.text.split(PARAGRAPH_BREAK)
+    leads = [block.lead_strong] + [None] * (len(lines) - 1)
+    special = [
+        acts_as_heading(b, text, lead) or numbered_or_prefixed(text.strip())[1] is not None
+        for text, lead in zip(lines, leads, strict=True)
+    ]
+    if not any(special):
+        whole = Block("paragraph", block.line, block.end_line, text=" ".join(lines),
+                      lead_strong=block.lead_strong)  # fmt: skip
+        b.paragraph(whole, b.stack[-1])
+        return
+    for offset, (text, lead) in enumerate(zip(lines, leads, strict=True)):
+        number = min(block.line + offset, block.end_line)
+        line = Block("paragraph", number, number, text=text, lead_strong=lead)
+        if acts_as_heading(b, text, lead):
+            line.kind, line.level = "heading", PSEUDO_HEADING_LEVEL
+            b.enter(line, blocks, index)
+        elif not prefixed_item(b, line, text):
+            b.paragraph(line, b.stack[-1])
+
+
+def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
+    text = text.strip()
+    words = text.rstrip(":").split()
+    if not words or len(words) > 8 or _LABEL_VALUE.search(text):
+        return False
+    if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
+        return True
+    if text.endswith(":"):
+        return True
+    period = heading_period(text, b.year)
+    return (
+        period is not None
+        and len(without_period_words(text).split()) <= 3
+        and (_LEADING_PERIOD.match(text) is not None)
+    )
+
+
+def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
+    """ "Objective 1: Modernize the platform", "KR 1.1: ...": one item per line."""
+    named, kind, name = numbered_or_prefixed(text.strip())
+    ctx = b.stack[-1]
+    if not named or kind is None or ctx.skips_items or (kind is ItemKind.THEME and ctx.theme):
+        return False
+    parent = b.last_objective if kind is ItemKind.KEY_RESULT else None
+    item_ctx = ctx.under(parent.id, parent.kind) if parent else ctx
+    draft = b.new_draft(kind, clean_title(name) or clean_title(text), block.line, item_ctx)
+    draft.parent = parent.id if parent else None
+    draft.add_text(text)
+    b.place(draft, text, ctx)
+    draft.add_metrics(extract_metrics(name), block.line)
+    if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
+        b.last_objective = draft
+    return True
