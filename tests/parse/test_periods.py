@@ -27,6 +27,11 @@ from roadsec.parse.periods import heading_period, own_period
         ("Next up", None, "next"),
         ("Later", 2026, "later"),
         ("Q2 12 weeks", 2026, "2026-Q2"),
+        ("Quarter 3", 2026, "2026-Q3"),
+        ("Second Quarter 2025", None, "2025-Q2"),
+        ("4th quarter of 2025", None, "2025-Q4"),
+        ("March", 2026, "2026-Q1"),
+        ("Sept – platform work", None, "Q3"),
     ],
 )
 def test_heading_periods(text: str, year: int | None, period_id: str) -> None:

@@ -72,6 +72,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
     ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
+    (
+        "qword",
+        r"\b(?:quarter\s*(?P<n>[1-4])|(?P<ord>1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter)"
+        r"(?:\s*(?:of\s*)?,?\s*" + _QYEAR + r")?\b",
+    ),
     ("h", r"\b(?:H(?P<h>[12])|(?P<h2>[12])H)(?:\s*,?\s*" + _QYEAR + r")?\b"),
     ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*H(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
@@ -135,6 +140,10 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
         return Found(Period(year, q1, q2), None, m.start())
     if kind in ("q", "yq"):
         return Found(Period(year, int(groups["q1"]), int(groups["q1"])), None, m.start())
+    if kind == "qword":
+        ordinal = (groups.get("ord") or "").lower()
+        quarter = int(groups["n"]) if groups.get("n") else _ORDINALS[ordinal]
+        return Found(Period(year, quarter, quarter), None, m.start())
     if kind in ("h", "yh"):
         first = 1 if (groups.get("h") or groups.get("h2")) == "1" else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
@@ -169,14 +178,16 @@ _MAYBE_WORDS = (
     "half", "year", "eoy", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
     "nov", "dec",
 )  # fmt: skip
-_DIGIT = re.compile(r"\d")
+_PERIOD_TOKEN = re.compile(r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter")
+_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
 
 
 def _maybe_period(text: str) -> bool:
-    """A cheap necessary condition: every period form has a digit or one of these words."""
-    if _DIGIT.search(text):
-        return True
+    """A cheap necessary condition: every period form has a quarter, half or 20xx token, or
+    one of these words."""
     lowered = text.lower()
+    if _PERIOD_TOKEN.search(lowered):
+        return True
     return any(word in lowered for word in _MAYBE_WORDS)
 
 
@@ -223,6 +234,9 @@ _HORIZONS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
+_MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
+
+
 def heading_period(text: str, context_year: int | None) -> Period | None:
     """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals");
     on a Now / Next / Later roadmap, the horizon ("now", "next", "later")."""
@@ -232,6 +246,10 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
     for name, first, last, pattern in _HORIZONS:
         if pattern.match(text):
             return Period(None, first, last, horizon=name)
+    month = _MONTH_HEADING.match(text)
+    if month:  # "March" or "March – Sprint 4" as a heading: that month's quarter
+        quarter = _quarter_of(MONTHS[month.group("month").lower()])
+        return Period(context_year, quarter, quarter)
     return None
 
 
