@@ -179,7 +179,16 @@ _MAYBE_WORDS = (
     "nov", "dec",
 )  # fmt: skip
 _PERIOD_TOKEN = re.compile(r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter")
-_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4}
+_ORDINALS = {
+    "1st": 1,
+    "first": 1,
+    "2nd": 2,
+    "second": 2,
+    "3rd": 3,
+    "third": 3,
+    "4th": 4,
+    "fourth": 4,
+}
 
 
 def _maybe_period(text: str) -> bool:
