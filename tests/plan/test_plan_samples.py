@@ -149,3 +149,16 @@ def test_product_roadmap() -> None:
     ddos = next(g for g in plan.gaps if g.kind == "late")
     assert ddos.sources[0].line == 181 and ddos.period == "2025-Q1"
     assert len(plan.recommendations) <= 30
+
+
+def test_undated_roadmap_still_gets_build_in_recommendations(tmp_path: Path) -> None:
+    path = tmp_path / "undated.md"
+    path.write_text(
+        "# Platform Roadmap\n\n## Initiatives\n- Migrate all services to Kubernetes\n"
+        "- Centralized logging with OpenTelemetry\n\n## Goals\n- 99.95% availability\n"
+    )
+    plan = roadsec.analyze([path])
+    cluster = next(r for r in plan.recommendations if "k8s-admission-policy" in r.controls)
+    assert cluster.period is None and cluster.sources[0].line == 4
+    assert any("security-logging-detection" in r.controls for r in plan.recommendations)
+    assert any(a.id == "big-bang-enforcement" for a in plan.avoid)

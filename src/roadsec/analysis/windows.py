@@ -21,8 +21,8 @@ def find_windows(
     """Every scheduled, live item that signals a change type opens a window."""
     windows: list[Window] = []
     for item in items:
-        if item.kind in _NOT_WORK or item.status in _CLOSED or item.period is None:
-            continue
+        if item.kind in _NOT_WORK or item.status in _CLOSED:
+            continue  # an undated item still changes the system: its window is "unscheduled"
         seen = scans[item.id]
         for change_type, words in change_types_of(catalog, seen.text).items():
             windows.append(Window(change_type, item, start_quarter(item.period), words))
