@@ -247,3 +247,15 @@ def test_month_headings_and_metric_in_parentheses() -> None:
     assert [(m.name, m.comparator, m.target, m.unit) for m in item.metrics] == [
         ("p95", "<", 300.0, "ms")
     ]
+
+
+def test_dash_remark_and_unscheduled_section() -> None:
+    roadmap = parse(
+        "# Plan 2026\n\n## Q1\n- Ship it\n\n## Not scheduled\n"
+        "- HSM migration for card keys — postponed, awaiting budget\n"
+        "- Privileged access reviews (no owner)\n"
+    )
+    items = by_title(roadmap)
+    hsm = items["HSM migration for card keys"]
+    assert (hsm.status, hsm.status_reason) == (Status.DEFERRED, "postponed, awaiting budget")
+    assert items["Privileged access reviews"].status is Status.UNSCHEDULED

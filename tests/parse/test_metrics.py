@@ -29,6 +29,8 @@ CASES = [
      ("current infrastructure capacity", None, None, 2.0, "x", "increase", True)),
     ("Support 1000+ isolated tenants", False, ("isolated tenants", None, ">=", 1000.0, None, None, False)),
     ("Sub-100ms latency worldwide", False, ("latency worldwide", None, "<", 100.0, "ms", None, False)),
+    ("Quarterly releases move to bi-weekly releases", False,
+     ("release cadence", 91.0, "<=", 14.0, "days", "decrease", False)),
     ("Optimize database queries (50% faster)", False,
      ("Optimize database queries", None, None, 50.0, "%", "increase", True)),
 ]  # fmt: skip

@@ -260,10 +260,22 @@ class ItemBuilder:
             return clean_title(label)
         if block.lead_strong and len(block.lead_strong) > 2:
             return clean_title(block.lead_strong)
+        head, dash, remark = _split_dash(text)
+        if dash and self.status_of(remark)[0] is not None:
+            text = head  # "HSM migration — postponed, awaiting budget": the title is the work
         if "(" not in text:
             return clean_title(text)
         keep = {p for p in parentheticals(text) if not self.is_remark(p)}
         return clean_title(without_parentheticals(text, keep)) or clean_title(text)
+
+
+def _split_dash(text: str) -> tuple[str, str, str]:
+    """(head, dash, remark) around the last spaced dash, or (text, "", "")."""
+    for dash in (" — ", " – ", " - "):
+        head, found, remark = text.rpartition(dash)
+        if found and head.strip():
+            return head, found, remark
+    return text, "", ""
 
 
 _HISTORY_WORDS = re.compile(

@@ -180,7 +180,12 @@ def _cadence(text: str) -> Metric | None:
                        comparator="<=", direction="decrease")  # fmt: skip
     if not _CADENCE_NAME.search(text):
         return None
-    word = _CADENCE_WORD.search(text)
+    words = list(_CADENCE_WORD.finditer(text))
+    if len(words) >= 2 and re.search(r"\bto\b", text[words[0].end() : words[-1].start()]):
+        base, target = _CADENCE[words[0].group("w").lower()], _CADENCE[words[-1].group("w").lower()]
+        return _metric(text, "release cadence", baseline=base, target=target, unit="days",
+                       comparator="<=", direction="decrease" if target < base else "increase")  # fmt: skip
+    word = words[0] if words else None
     if not word:
         return None
     head = text[: word.start()].strip(" :-")

@@ -44,7 +44,7 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (Status.DEFERRED, r"\b(?:deferred|pending|postponed|on hold|delayed|parked|parking lot)\b"),
         (
             Status.UNSCHEDULED,
-            r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not yet scheduled)\b",
+            r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned)\b",
         ),
         (Status.CANCELLED, r"\b(?:cancel+ed|dropped|descoped)\b"),
         (Status.DONE, r"\b(?:done|completed|shipped|delivered|achievements?)\b"),
@@ -59,7 +59,8 @@ def _reason(text: str, start: int, end: int) -> str:
     close = text.find(")", open_paren) if open_paren != -1 else -1
     if close >= end - 1:
         return clean_text(text[open_paren + 1 : close].strip("() "))
-    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start),
+               text.rfind(" — ", 0, start) + 2, text.rfind(" – ", 0, start) + 2)  # fmt: skip
     right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return clean_text(text[left + 1 : right].strip(" .;"))

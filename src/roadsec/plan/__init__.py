@@ -6,7 +6,7 @@ from __future__ import annotations
 from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
 from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
-from roadsec.model.roadmap import Status
+from roadsec.model.roadmap import ItemKind, Status
 from roadsec.model.timeline import order_key, slot
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
@@ -62,7 +62,9 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
         if not candidate.controls or not candidate.sources:
             continue
         effort = effort_of(catalog, candidate.controls, first_step_only=candidate.kind == "restart")
-        hits = penalties(catalog, candidate.controls, fired)
+        hits = penalties(
+            catalog, candidate.controls, [f for f in fired if _applies(f[1], candidate)]
+        )
         for _, _, constraint in hits:
             candidate.cite(constraint.source)
         parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
@@ -114,6 +116,24 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
         gaps=tuple(gaps),
         avoid=tuple(avoid_list(catalog, findings)),
         considerations=tuple(considerations(catalog, findings, recommendations)),
+    )
+
+
+_GLOBAL_KINDS = frozenset(
+    {ItemKind.METRIC, ItemKind.OBJECTIVE, ItemKind.KEY_RESULT, ItemKind.GOAL, ItemKind.THEME}
+)
+
+
+def _applies(constraint: Constraint, candidate: Candidate) -> bool:
+    """A roadmap-wide target (a KPI, an objective, a key result) shapes every recommendation;
+    a target stated on one initiative shapes only the recommendations that ride it."""
+    if constraint.item.kind in _GLOBAL_KINDS:
+        return True
+    target = constraint.item
+    items = [w.item for w in candidate.windows] + [i for g in candidate.gaps for i in g.items]
+    return any(
+        item.id == target.id or item.parent == target.id or target.parent == item.id
+        for item in items
     )
 
 
