@@ -52,7 +52,7 @@ class MarkdownReporter:
             )
             recs = f" See {', '.join(gap.recommendations)}." if gap.recommendations else ""
             out.append(
-                f"- **{gap.id} {esc(gap.title)}** ({gap.period or 'now'}). {esc(gap.detail)}{owner}{recs} Sources: {cite(gap.sources)}"
+                f"- **{gap.id} {esc(gap.title)}** ({gap.period or 'unscheduled'}). {esc(gap.detail)}{owner}{recs} Sources: {cite(gap.sources)}"
             )
         if not plan.gaps:
             out.append("No gaps found.")
@@ -103,7 +103,7 @@ class MarkdownReporter:
         )
         return [
             f"### {rec.id} {esc(rec.title)}\n",
-            f"- Quarter: {rec.period or 'now'}; priority: {rec.priority}; effort: {rec.effort.person_weeks:g} person-weeks ({rec.effort.size}){'; quick win' if rec.quick_win else ''}",
+            f"- Quarter: {rec.period or 'unscheduled'}; priority: {rec.priority}; effort: {rec.effort.person_weeks:g} person-weeks ({rec.effort.size}){'; quick win' if rec.quick_win else ''}",
             f"- Score {s.total:g} = risk {s.risk:g} + window {s.window:g} + exposure {s.exposure:g} + gap {s.gap:g} + constraint {s.constraint:g} + effort {s.effort:g}",
             f"- Controls: {', '.join(rec.controls)}",
             f"- Frameworks: {frameworks}",
