@@ -9,10 +9,17 @@ from collections import Counter
 from roadsec.analysis.findings import Gap, SecurityWork, Window
 from roadsec.analysis.matching import SECURITY_WORDS, change_types_of, item_text
 from roadsec.knowledge import Catalog, GapRule
-from roadsec.model.roadmap import Item, ItemKind, Roadmap, SourceRef, Status, Technology
+from roadsec.model.roadmap import (
+    Item,
+    ItemKind,
+    Roadmap,
+    SourceRef,
+    Status,
+    Technology,
+    unique_sources,
+)
 from roadsec.model.timeline import order_key, slot
 
-MAX_SOURCES = 6
 _MAX_NEEDING = 8  # windows a late gap names at most
 _STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
 _NOT_WORK = frozenset({ItemKind.THEME, ItemKind.METRIC, ItemKind.RISK})
@@ -36,12 +43,7 @@ def _rule(catalog: Catalog, kind: str) -> GapRule:
 
 
 def _refs(*groups: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
-    out: list[SourceRef] = []
-    for group in groups:
-        for ref in group:
-            if ref not in out:
-                out.append(ref)
-    return tuple(out[:MAX_SOURCES])
+    return unique_sources(ref for group in groups for ref in group)
 
 
 def is_security_item(item: Item, work: dict[str, SecurityWork]) -> bool:

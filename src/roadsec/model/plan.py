@@ -6,7 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from roadsec.model.roadmap import Capacity, DocumentInfo, Item, SourceRef, Technology
+from roadsec.model.roadmap import (
+    MAX_CITATIONS,
+    Capacity,
+    DocumentInfo,
+    Item,
+    SourceRef,
+    Technology,
+)
 
 PLAN_SCHEMA = "roadsec.plan/1"
 Priority = Literal["high", "medium", "low"]
@@ -44,7 +51,7 @@ class Recommendation(_Frozen):
     effort: PlanEffort
     controls: tuple[str, ...]
     frameworks: dict[str, tuple[str, ...]]
-    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=6)
+    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
     kind: Literal["build-in", "pull-forward", "restart", "baseline"]
     change_type: str | None = None
     first_step: str | None = None
@@ -57,7 +64,7 @@ class PlanGap(_Frozen):
     detail: str
     period: str | None
     owner_needed: bool
-    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=6)
+    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
     kind: Literal["stalled", "ownerless", "late", "baseline"]
     first_step: str | None = None
     suggested_owner: str | None = None
@@ -68,14 +75,14 @@ class Avoid(_Frozen):
     id: str
     title: str
     detail: str
-    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=6)
+    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
 
 
 class Consideration(_Frozen):
     title: str
     text: str
     recommendations: tuple[str, ...] = ()
-    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=6)
+    sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
 
 
 class WindowRef(_Frozen):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 ROADMAP_SCHEMA = "roadsec.roadmap/1"
+MAX_CITATIONS = 6
+"""Every item, recommendation, gap, avoid entry and consideration cites at most this many lines."""
 
 
 class _Frozen(BaseModel):
@@ -126,3 +129,14 @@ class Roadmap(_Frozen):
     def to_dict(self) -> dict[str, object]:
         """The JSON contract roadsec.roadmap/1 as plain data."""
         return self.model_dump(mode="json", by_alias=True)
+
+
+def unique_sources(refs: Iterable[SourceRef], limit: int = MAX_CITATIONS) -> tuple[SourceRef, ...]:
+    """The first ``limit`` distinct references, in order."""
+    out: list[SourceRef] = []
+    for ref in refs:
+        if ref not in out:
+            out.append(ref)
+            if len(out) == limit:
+                break
+    return tuple(out)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadsec.model.roadmap import Effort, Item, ItemKind, Metric, SourceRef, Status
+from roadsec.model.roadmap import MAX_CITATIONS, Effort, Item, ItemKind, Metric, SourceRef, Status
 from roadsec.parse.periods import Period
 from roadsec.parse.text import MAX_TEXT, clean_text
 
-MAX_SOURCES = 6
 _UNDATED_KINDS = frozenset({ItemKind.RISK, ItemKind.METRIC})
 """Kinds whose default status is unknown: a risk or a metric is not "planned"."""
 
@@ -38,7 +37,7 @@ class Draft:
             self.text = self.text[:MAX_TEXT]
 
     def add_line(self, line: int) -> None:
-        if line != self.line and line not in self.lines and len(self.lines) < MAX_SOURCES - 1:
+        if line != self.line and line not in self.lines and len(self.lines) < MAX_CITATIONS - 1:
             self.lines.append(line)
 
     def add_metrics(self, metrics: list[Metric], line: int) -> None:

@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 
 from roadsec.analysis import Findings, Gap, Window
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import ItemKind, SourceRef
+from roadsec.model.roadmap import MAX_CITATIONS, ItemKind, SourceRef
 from roadsec.model.timeline import Slot, slot
 
 MAX_CONTROLS = 4
 MAX_QUICK = 2
-MAX_SOURCES = 6
 # Which window names a recommendation best: concrete work before the objective it serves.
 _TITLE_PREFERENCE = {
     ItemKind.EPIC: 0, ItemKind.INITIATIVE: 0, ItemKind.KEY_RESULT: 1, ItemKind.FEATURE: 2,
@@ -38,7 +37,7 @@ class Candidate:
 
     def cite(self, *refs: SourceRef) -> None:
         for ref in refs:
-            if ref not in self.sources and len(self.sources) < MAX_SOURCES:
+            if ref not in self.sources and len(self.sources) < MAX_CITATIONS:
                 self.sources.append(ref)
 
 
@@ -76,7 +75,7 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
             title = f"Stack baseline for {', '.join(gap.technologies[:3])}"
             kind = "baseline"
         claimed.update(controls)
-        out.append(Candidate(kind, title, controls, gap.period, list(gap.sources[:MAX_SOURCES]),
+        out.append(Candidate(kind, title, controls, gap.period, list(gap.sources[:MAX_CITATIONS]),
                              [gap.detail], gaps=[gap], first_step=gap.first_step,
                              owner=gap.suggested_owner))  # fmt: skip
     stalled = [g for g in findings.gaps if g.kind in ("stalled", "ownerless")]

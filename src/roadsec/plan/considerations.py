@@ -8,15 +8,10 @@ from collections import defaultdict
 from roadsec.analysis import Findings
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
-from roadsec.model.roadmap import SourceRef
+from roadsec.model.roadmap import SourceRef, unique_sources
 from roadsec.model.timeline import order_key, slot
 
-MAX_SOURCES = 6
 MAX_CONSIDERATIONS = 10
-
-
-def _refs(refs: list[SourceRef]) -> tuple[SourceRef, ...]:
-    return tuple(dict.fromkeys(refs))[:MAX_SOURCES]
 
 
 def _names(values: list[str], limit: int = 4) -> str:
@@ -50,7 +45,7 @@ def considerations(
                   f"projects; the strongest are {_names(changes)}. Each is cheaper now than as a "
                   f"retrofit a year later, when the same services must be re-tested."),
             recommendations=tuple(r.id for r in ranked),
-            sources=_refs([s for r in ranked for s in r.sources[:2]]),
+            sources=unique_sources([s for r in ranked for s in r.sources[:2]]),
         ))  # fmt: skip
     out.extend(_front_load(catalog, findings, recs))
     out.extend(_targets(findings))
@@ -67,7 +62,7 @@ def considerations(
                   f"incremental first step for each in the first quarter, owned by a named person, "
                   f"instead of waiting for a slot big enough for the whole initiative."),
             recommendations=tuple(r.id for r in restart),
-            sources=_refs([s for g in stalled for s in g.sources]),
+            sources=unique_sources([s for g in stalled for s in g.sources]),
         ))  # fmt: skip
     late = [g for g in findings.gaps if g.kind == "late"]
     if late:
@@ -80,7 +75,7 @@ def considerations(
             title="Security that lands after the change it should protect",
             text=text + " Pull the protective part forward into the change's quarter; the rest can keep its date.",
             recommendations=tuple(r.id for r in by_kind["pull-forward"]),
-            sources=_refs([s for g in late for s in g.sources]),
+            sources=unique_sources([s for g in late for s in g.sources]),
         ))  # fmt: skip
     baselines = [g for g in findings.gaps if g.kind == "baseline"]
     if baselines:
@@ -91,7 +86,7 @@ def considerations(
                   f"that do not belong to any single initiative, so no roadmap line will ever "
                   f"schedule them; the plan puts them in the first quarter as small, standing work."),
             recommendations=tuple(r.id for r in by_kind["baseline"]),
-            sources=_refs([s for g in baselines for s in g.sources]),
+            sources=unique_sources([s for g in baselines for s in g.sources]),
         ))  # fmt: skip
     quick = [r for r in recs if r.quick_win]
     if quick:
@@ -101,7 +96,7 @@ def considerations(
                   f"steps that can land within a sprint or two and give leadership visible progress "
                   f"while the larger items are scheduled."),
             recommendations=tuple(r.id for r in quick),
-            sources=_refs([r.sources[0] for r in quick]),
+            sources=unique_sources([r.sources[0] for r in quick]),
         ))  # fmt: skip
     existing = [
         w
@@ -114,7 +109,7 @@ def considerations(
             text=(f"The roadmap already plans {_names([w.item.title for w in existing], 5)}. "
                   f"The plan builds on these rather than proposing them again, and only asks to "
                   f"move them where a change needs them earlier."),
-            sources=_refs([w.item.sources[0] for w in existing]),
+            sources=unique_sources([w.item.sources[0] for w in existing]),
         ))  # fmt: skip
     capacity = _capacity(findings, recs)
     if capacity is not None:
@@ -147,7 +142,7 @@ def _front_load(
               f"good or bad, so the guardrails it depends on are scheduled in the quarter before "
               f"rather than alongside."),
         recommendations=tuple(r.id for r in moved),
-        sources=_refs([w.item.sources[0] for w in expansions]),
+        sources=unique_sources([w.item.sources[0] for w in expansions]),
     )]  # fmt: skip
 
 
@@ -177,7 +172,7 @@ def _targets(findings: Findings) -> list[Consideration]:
     return [Consideration(
         title="The roadmap's own targets shape the controls",
         text=" ".join(sentences),
-        sources=_refs(refs),
+        sources=unique_sources(refs),
     )]  # fmt: skip
 
 
@@ -222,4 +217,4 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
         return None  # nothing was read, so there is nothing to cite
     return Consideration(title="Capacity and effort", text=text,
                          recommendations=tuple(r.id for r in recs if r.priority == "high"),
-                         sources=_refs(refs))  # fmt: skip
+                         sources=unique_sources(refs))  # fmt: skip
