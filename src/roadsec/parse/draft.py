@@ -43,14 +43,14 @@ class Draft:
     def add_metrics(self, metrics: list[Metric], line: int) -> None:
         for metric in metrics:
             if all(m.raw != metric.raw or m.name != metric.name for m in self.metrics):
-                self.metrics.append(metric.model_construct(**{**metric.__dict__, "line": line}))
+                self.metrics.append(Metric(**(metric.__dict__ | {"line": line})))
                 self.add_line(line)
 
     def freeze(self, document: str) -> Item:
         dated = self.period is not None and self.kind not in _UNDATED_KINDS
         status = self.status or (Status.PLANNED if dated else Status.UNKNOWN)
-        # Every field was built from typed values here: construct without re-validating.
-        return Item.model_construct(
+        # Validated construction: pydantic-core checks the fields faster than model_construct.
+        return Item(
             id=self.id,
             kind=self.kind,
             title=self.title,
@@ -63,9 +63,6 @@ class Draft:
             due=self.due,
             metrics=tuple(self.metrics),
             parent=self.parent,
-            sources=tuple(
-                SourceRef.model_construct(document=document, line=n)
-                for n in [self.line, *self.lines]
-            ),
+            sources=tuple(SourceRef(document=document, line=n) for n in [self.line, *self.lines]),
             section=self.section,
         )

@@ -138,7 +138,7 @@ def _metric(
     name = _name(name)
     if not name or target is None:
         return None
-    return Metric.model_construct(
+    return Metric(
         name=name,
         baseline=baseline,
         target=target,
@@ -274,7 +274,7 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
     if not found and metric_context:
         name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
         if name:  # a qualitative KPI ("Runbooks are reviewed every quarter")
-            found.append(Metric.model_construct(
+            found.append(Metric(
                 name=name, baseline=None, target=None, unit=None, comparator=None,
                 raw=clean_text(text), direction=None, relative=False, line=None,
             ))  # fmt: skip
