@@ -259,3 +259,27 @@ def test_dash_remark_and_unscheduled_section() -> None:
     hsm = items["HSM migration for card keys"]
     assert (hsm.status, hsm.status_reason) == (Status.DEFERRED, "postponed, awaiting budget")
     assert items["Privileged access reviews"].status is Status.UNSCHEDULED
+
+
+def test_headings_with_prose_under_a_dated_section_are_items() -> None:
+    roadmap = parse(
+        "# Contoso Roadmap\n\n## 2026\n\n### Q1\n\n#### Checkout re-platform\n"
+        "Move checkout to containers on AKS.\n\n#### Loyalty program launch\n"
+        "Customer-facing loyalty portal.\n\n### Q2\n\n#### Warehouse analytics\nStream POS events.\n"
+    )
+    rows = [(i.title, i.period, i.text) for i in roadmap.items]
+    assert rows == [
+        ("Checkout re-platform", "2026-Q1", "Move checkout to containers on AKS."),
+        ("Loyalty program launch", "2026-Q1", "Customer-facing loyalty portal."),
+        ("Warehouse analytics", "2026-Q2", "Stream POS events."),
+    ]
+
+
+def test_table_target_quarter_and_blocked_status() -> None:
+    roadmap = parse(
+        "# Fabrikam – Epics for 2026\n\n| Epic | Target Quarter | Status | Team |\n|---|---|---|---|\n"
+        "| Audit logging | Q3 2026 | Blocked | Platform |\n| SSO for partners | Q2 2026 | To Do | Identity |\n"
+    )
+    audit, sso = roadmap.items
+    assert (audit.period, audit.status, audit.owner) == ("2026-Q3", Status.DEFERRED, "Platform")
+    assert (sso.period, sso.status, audit.metrics) == ("2026-Q2", Status.PLANNED, ())

@@ -134,10 +134,11 @@ class ItemBuilder:
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
             return ctx.with_(theme=theme.id)
-        if period or not parent.collects_items:
+        if period or not (parent.collects_items or parent.dated) or parent.skips_items:
             return ctx
         named, prefix_kind, name = numbered_or_prefixed(title)
-        if not (named or self._has_field_labels(blocks, index)):
+        described = parent.dated and _has_prose(blocks, index)  # "#### Checkout re-platform" + prose
+        if not (named or described or self._has_field_labels(blocks, index)):
             return ctx
         kind = prefix_kind or parent.kind()
         item_ctx = parent.with_(level=block.level, heading=parent.heading)
@@ -267,6 +268,13 @@ class ItemBuilder:
             return clean_title(text)
         keep = {p for p in parentheticals(text) if not self.is_remark(p)}
         return clean_title(without_parentheticals(text, keep)) or clean_title(text)
+
+
+def _has_prose(blocks: list[Block], index: int) -> bool:
+    """The heading at ``index`` is followed by a paragraph: it describes one piece of work (a
+    heading over a list or a table is a section of items instead)."""
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return following is not None and following.kind == "paragraph"
 
 
 def _split_dash(text: str) -> tuple[str, str, str]:

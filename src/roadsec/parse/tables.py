@@ -22,9 +22,9 @@ _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for role, pattern in (
         ("effort", r"\beffort|\bestimate|\bsize\b|\bsizing\b|story points|\bpoints\b|\bcost\b"),
         ("owner", r"\bowners?\b|\blead\b|\bdri\b|\bteam\b|responsible|assignee|accountable"),
+        ("period", r"\bquarter\b|timeline|\bwhen\b|\bdates?\b|\bdue\b|\bperiod\b|\beta\b|deadline|\brelease\b"),
         ("metrics", r"\bkpis?\b|\bmetrics?\b|success|key results?|\bmeasures?\b|\btargets?\b"),
         ("status", r"\bstatus\b|\bstate\b|\bprogress\b"),
-        ("period", r"\bquarter\b|timeline|\bwhen\b|\bdates?\b|\bdue\b|\bperiod\b|\beta\b|deadline|\brelease\b"),
         ("priority", r"\bpriority\b|\bprio\b|\brank\b"),
         ("text", r"\bstor(?:y|ies)\b|description|details|summary|\bgoal|\bscope\b|\bnotes?\b|\bwhy\b|outcome"),
         ("title", r"\b(?:epic|initiative|feature|project|objective|okr|key result|item|name|title|"
