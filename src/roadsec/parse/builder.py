@@ -137,7 +137,9 @@ class ItemBuilder:
         if period or not (parent.collects_items or parent.dated) or parent.skips_items:
             return ctx
         named, prefix_kind, name = numbered_or_prefixed(title)
-        described = parent.dated and _has_prose(blocks, index)  # "#### Checkout re-platform" + prose
+        described = parent.dated and _has_prose(
+            blocks, index
+        )  # "#### Checkout re-platform" + prose
         if not (named or described or self._has_field_labels(blocks, index)):
             return ctx
         kind = prefix_kind or parent.kind()

@@ -122,7 +122,16 @@ def status_from_cell(cell: str) -> Status | None:
         return None
     if value in ("done", "complete", "completed", "shipped", "delivered", "released", "live"):
         return Status.DONE
-    if value in ("planned", "scheduled", "not started", "to do", "todo", "committed", "open", "new"):
+    if value in (
+        "planned",
+        "scheduled",
+        "not started",
+        "to do",
+        "todo",
+        "committed",
+        "open",
+        "new",
+    ):
         return Status.PLANNED
     if value in ("blocked", "on hold", "waiting", "stalled"):
         return Status.DEFERRED
