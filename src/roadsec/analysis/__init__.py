@@ -17,9 +17,9 @@ __all__ = ["Constraint", "Findings", "Gap", "SecurityWork", "Window", "analyze_r
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    scans = {item.id: scan(item) for item in roadmap.items}
-    windows = find_windows(catalog, roadmap.items, scans)
-    work = find_security_work(catalog, roadmap.items, windows, scans)
+    texts = {item.id: scan(item) for item in roadmap.items}
+    windows = find_windows(catalog, roadmap.items, texts)
+    work = find_security_work(catalog, roadmap.items, windows, texts)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}

@@ -101,15 +101,9 @@ def item_text(item: Item) -> str:
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
 
 
-@dataclass(frozen=True, slots=True)
-class ItemScan:
-    """An item's text as every matcher reads it, computed once."""
-
-    text: str
-
-
-def scan(item: Item) -> ItemScan:
-    return ItemScan(item_text(item)[:MAX_MATCH_TEXT])
+def scan(item: Item) -> str:
+    """An item's text as every matcher reads it (computed once per item)."""
+    return item_text(item)[:MAX_MATCH_TEXT]
 
 
 def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from roadsec.cli.boundary import STATE, boundary, err
 from roadsec.cli.catalog_cmd import catalog_app
@@ -82,11 +83,10 @@ def read_each(paths: list[Path], step: Callable[[Path], T]) -> tuple[list[T], in
     return results, failures
 
 
-def _progress(count: int):  # type: ignore[no-untyped-def]
+def _progress(count: int) -> Progress | None:
+    """A progress bar on a terminal when there are several files; none when piped."""
     if count < 4 or not err.is_terminal:
         return None
-    from rich.progress import Progress
-
     progress = Progress(console=err, transient=True)
     progress.start()
     return progress

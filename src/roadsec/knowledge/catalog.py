@@ -30,11 +30,6 @@ class CompiledChangeType:
     signals: re.Pattern[str]
     excludes: re.Pattern[str] | None
 
-    def matches(self, text: str) -> re.Match[str] | None:
-        if self.excludes is not None and self.excludes.search(text):
-            return None
-        return self.signals.search(text)
-
 
 @dataclass(frozen=True, eq=False)
 class Catalog:

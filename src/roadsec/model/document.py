@@ -23,7 +23,3 @@ class Document:
     def text(self) -> str:
         """The whole repaired text, joined with ``\\n``."""
         return "\n".join(self.lines)
-
-    def line(self, number: int) -> str:
-        """The repaired text of 1-based line ``number``."""
-        return self.lines[number - 1]

@@ -35,7 +35,6 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     )
 )
 _CURRENTLY = re.compile(r"\b(?:currently|now|still)\s+(\w[\w-]*(?:\s\w+)?)", re.IGNORECASE)
-_CLAUSE_SPLIT = re.compile(r"[;()]|(?<=[a-z])\.\s|,\s(?=currently|now)")
 
 # Section headings that give their items a status.
 _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(

@@ -22,7 +22,6 @@ Category = Literal[
     "observability", "orchestration", "runtime", "saas_integration", "search", "secrets",
     "serverless", "service_mesh", "source_control", "streaming", "vector_store", "warehouse",
 ]  # fmt: skip
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 MAX_SOURCES = 12
 
 
