@@ -40,22 +40,22 @@ _CHANGE_VERB = (
 # the text for every name length, so the name is read backwards from the anchor instead.
 _FROM_TO = re.compile(r"\bfrom\s+" + _VALUE1 + _ARROW + _VALUE2, re.IGNORECASE)
 _TRAILING_VERB = re.compile(r"\s+" + _CHANGE_VERB + r"$", re.IGNORECASE)
-_ARROW_PAIR = re.compile(
-    r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"\s*(?:→|->|=>)\s*" + _VALUE2, re.IGNORECASE
-)
-_BY_PCT = re.compile(
+# "Name: value" shapes are split at the colon first, then the value is matched from its start.
+_LABEL_NAME = re.compile(r"[A-Za-z][\w /&().'-]{1,80}")
+_ARROW_PAIR = re.compile(r"\s*" + _VALUE1 + r"\s*(?:→|->|=>)\s*" + _VALUE2, re.IGNORECASE)
+_BY_VERB = re.compile(
     r"(?P<verb>reduce|reducing|reduced|decrease|decreasing|decreased|cut|cutting|lower|lowering|"
     r"increase|increasing|increased|improve|improving|improved|raise|raising|grow|growing|boost|"
-    r"boosting|double|speed up)\s+(?P<name>[\w /&().'-]{2,80}?)\s+by\s+" + _value(1),
+    r"boosting|double|speed up)\s+",
     re.IGNORECASE,
 )
+_BY_VALUE = re.compile(r"\s+by\s+" + _value(1), re.IGNORECASE)
+_BY_NAME = re.compile(r"[\w /&().'-]{2,80}")
 _NAME_BY_PCT = re.compile(
     r"\s+(?P<verb>reduced|decreased|increased|improved|raised|grown|cut)\s+by\s+" + _value(1),
     re.IGNORECASE,
 )
-_LABELLED = re.compile(
-    r"^" + _NAME + r"\s*:\s*" + _VALUE1 + r"(?P<rest>[^\n]{0,60})$", re.IGNORECASE
-)
+_LABELLED = re.compile(r"\s*" + _VALUE1 + r"(?P<rest>[^\n]{0,60})$", re.IGNORECASE)
 _NAME_COMP = re.compile(
     r"\s*(?P<comp1><=|>=|≤|≥|<|>|(?<![A-Za-z])(?:of|at|meets/exceeds|exceeds|meets|reaches|above|"
     r"below|under|over)(?![A-Za-z]))\s*" + _value(1),

@@ -10,7 +10,9 @@ from roadsec.parse.metric_patterns import (
     _ACHIEVE,
     _ACHIEVE_HINT,
     _ARROW_PAIR,
-    _BY_PCT,
+    _BY_NAME,
+    _BY_VALUE,
+    _BY_VERB,
     _CADENCE,
     _CADENCE_FROM_TO,
     _CADENCE_NAME,
@@ -23,6 +25,7 @@ from roadsec.parse.metric_patterns import (
     _FACTORS,
     _FLOOR_VERBS,
     _FROM_TO,
+    _LABEL_NAME,
     _LABELLED,
     _LEADING_VERB,
     _LIMIT,
@@ -89,6 +92,39 @@ def _anchored(
     return None
 
 
+class _VerbNamed(_Named):
+    """A "<verb> <name> by <value>" match: the verb is a group like the anchor's."""
+
+    def __init__(self, m: re.Match[str], name: str, verb: str) -> None:
+        super().__init__(m, name)
+        self._verb = verb
+
+    def group(self, key: str) -> Any:
+        return self._verb if key == "verb" else super().group(key)
+
+
+def _verb_by_value(text: str) -> _VerbNamed | None:
+    """ "Cut checkout latency by 25%": anchored on "by <value>", the verb and the
+    name read from before it (the earliest verb whose name fits, as a leftmost match would)."""
+    for anchor in _BY_VALUE.finditer(text):
+        head = text[: anchor.start()]
+        for verb in _BY_VERB.finditer(head):
+            name = head[verb.end() :]
+            if _BY_NAME.fullmatch(name):
+                return _VerbNamed(anchor, name, verb.group("verb"))
+    return None
+
+
+def _labelled(value_pattern: re.Pattern[str], text: str) -> _Named | None:
+    """ "Name: value": the name before the first colon, the value matched after it."""
+    head, colon, value = text.partition(":")
+    name = head.rstrip()
+    if not colon or not _LABEL_NAME.fullmatch(name):
+        return None
+    m = value_pattern.match(value)
+    return _Named(m, name) if m else None
+
+
 def _number(m: Found, n: int) -> tuple[float, str | None]:
     raw = m.group(f"num{n}").replace(",", "")
     value = float(raw)
@@ -151,7 +187,7 @@ def _metric(
 
 
 def _from_to(text: str) -> Metric | None:
-    m: Found | None = _anchored(_FROM_TO, text, _TRAILING_VERB) or _ARROW_PAIR.search(text)
+    m: Found | None = _anchored(_FROM_TO, text, _TRAILING_VERB) or _labelled(_ARROW_PAIR, text)
     if not m:
         return None
     base, base_unit = _number(m, 1)
@@ -163,7 +199,7 @@ def _from_to(text: str) -> Metric | None:
 
 
 def _by_percent(text: str) -> Metric | None:
-    m: Found | None = _BY_PCT.search(text) or _anchored(_NAME_BY_PCT, text)
+    m: Found | None = _verb_by_value(text) or _anchored(_NAME_BY_PCT, text)
     if not m:
         return None
     target, unit = _number(m, 1)
@@ -210,7 +246,7 @@ def _change_direction(change: str | None) -> Direction | None:
 
 
 def _single(text: str, *, metric_context: bool) -> Metric | None:
-    m: Found | None = _LABELLED.search(text) if ":" in text else None
+    m: Found | None = _labelled(_LABELLED, text)
     if m:
         target, unit = _number(m, 1)
         has_signal = unit or _comparator(m, 1) or metric_context
