@@ -21,6 +21,12 @@ SECURITY_WORDS = re.compile(
 
 
 _WORD_HEAD = re.compile(r"\b\w{1,3}")
+WordHeads = list[tuple[int, str]]
+
+
+def word_heads(text: str) -> WordHeads:
+    """(position, first three lower-case word characters) of every word in ``text``."""
+    return [(m.start(), m.group()) for m in _WORD_HEAD.finditer(text[:MAX_MATCH_TEXT].lower())]
 
 
 @dataclass(frozen=True)
@@ -36,22 +42,26 @@ class Matcher:
     heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: word head -> entries
 
     def _entries(self, head: str) -> tuple[str, ...]:
-        found = self.heads.get(head)
-        if found is None:
-            index = self.index
-            found = tuple(dict.fromkeys(
-                e for key in {head[:1], head[:2], head} for e in index.get(key, ())
-            ))  # fmt: skip
-            self.heads[head] = found
+        """Entries whose prefixes start ``head`` (memoized: a pure function of the catalog)."""
+        index = self.index
+        found = tuple(dict.fromkeys(
+            e for key in {head[:1], head[:2], head} for e in index.get(key, ())
+        ))  # fmt: skip
+        self.heads[head] = found
         return found
 
-    def find(self, text: str) -> dict[str, str]:
-        """Entry id -> the words that matched it, in catalog order."""
+    def find(self, text: str, heads: WordHeads | None = None) -> dict[str, str]:
+        """Entry id -> the words that matched it, in catalog order; ``heads`` are the text's
+        word heads when the caller already has them."""
         text = text[:MAX_MATCH_TEXT]
+        memo = self.heads
         positions: dict[str, list[int]] = {}
-        for m in _WORD_HEAD.finditer(text.lower()):
-            for entry in self._entries(m.group()):
-                positions.setdefault(entry, []).append(m.start())
+        for start, head in heads if heads is not None else word_heads(text):
+            entries = memo.get(head)
+            if entries is None:
+                entries = self._entries(head)
+            for entry in entries:
+                positions.setdefault(entry, []).append(start)
         found: dict[str, str] = {}
         for entry in self.always:
             hit = self.patterns[entry].search(text)
@@ -101,14 +111,15 @@ def item_text(item: Item) -> str:
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
 
 
-def scan(item: Item) -> str:
-    """An item's text as every matcher reads it (computed once per item)."""
-    return item_text(item)[:MAX_MATCH_TEXT]
+def scan(item: Item) -> tuple[str, WordHeads]:
+    """An item's text as every matcher reads it, with its word heads (computed once)."""
+    text = item_text(item)[:MAX_MATCH_TEXT]
+    return text, word_heads(text)
 
 
-def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
+def change_types_of(catalog: Catalog, text: str, heads: WordHeads | None = None) -> dict[str, str]:
     """Change types ``text`` signals (excludes applied) -> evidence words."""
-    found = change_type_matcher(catalog).find(text)
+    found = change_type_matcher(catalog).find(text, heads)
     return {
         key: words
         for key, words in found.items()
@@ -116,6 +127,6 @@ def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
     }
 
 
-def controls_recognized(catalog: Catalog, text: str) -> list[str]:
+def controls_recognized(catalog: Catalog, text: str, heads: WordHeads | None = None) -> list[str]:
     """Controls ``text`` says are already planned."""
-    return list(recognizer_matcher(catalog).find(text))
+    return list(recognizer_matcher(catalog).find(text, heads))
