@@ -10,18 +10,17 @@ from roadsec.analysis.findings import Gap, SecurityWork, Window
 from roadsec.analysis.matching import SECURITY_WORDS, change_types_of, item_text
 from roadsec.knowledge import Catalog, GapRule
 from roadsec.model.roadmap import (
+    STALLED,
     Item,
     ItemKind,
     Roadmap,
     SourceRef,
-    Status,
     Technology,
     unique_sources,
 )
 from roadsec.model.timeline import order_key, slot
 
 _MAX_NEEDING = 8  # windows a late gap names at most
-_STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
 _NOT_WORK = frozenset({ItemKind.THEME, ItemKind.METRIC, ItemKind.RISK})
 _DOMAIN_OWNERS = {
     "identity": "the identity/IAM owner in the platform team",
@@ -72,7 +71,7 @@ def stalled_and_ownerless(
             continue
         controls = work[item.id].controls if item.id in work else _implied_controls(catalog, item)
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
-        stalled = item.status in _STALLED
+        stalled = item.status in STALLED
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = suggest_owner(catalog, controls, roadmap) if owner_needed else item.owner
         step = _first_step(catalog, controls)
@@ -127,7 +126,7 @@ def late_security(
     gaps: list[Gap] = []
     for planned in work:
         when = slot(planned.start)
-        if when is None or planned.item.status in _STALLED:
+        if when is None or planned.item.status in STALLED:
             continue
         if planned.item.id in change_ids or (planned.item.parent or "") in change_ids:
             continue

@@ -7,12 +7,11 @@ import re
 from roadsec.analysis.findings import SecurityWork, Window
 from roadsec.analysis.matching import WordHeads, change_types_of, controls_recognized
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import Item, ItemKind, Status
+from roadsec.model.roadmap import STALLED, Item, ItemKind
 from roadsec.model.timeline import start_quarter
 
 _NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
 _SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
-_CLOSED = frozenset({Status.CANCELLED, Status.DEFERRED, Status.UNSCHEDULED})
 
 
 def find_windows(
@@ -21,7 +20,7 @@ def find_windows(
     """Every scheduled, live item that signals a change type opens a window."""
     windows: list[Window] = []
     for item in items:
-        if item.kind in _NOT_WORK or item.status in _CLOSED:
+        if item.kind in _NOT_WORK or item.status in STALLED:
             continue  # an undated item still changes the system: its window is "unscheduled"
         for change_type, words in change_types_of(catalog, *texts[item.id]).items():
             windows.append(Window(change_type, item, start_quarter(item.period), words))

@@ -47,6 +47,10 @@ class Status(StrEnum):
     UNKNOWN = "unknown"
 
 
+STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
+"""Statuses of work that is not going ahead as planned."""
+
+
 Comparator = Literal["<", "<=", ">", ">=", "="]
 Direction = Literal["increase", "decrease"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from roadsec.model.roadmap import Capacity, ItemKind, Status
+from roadsec.model.roadmap import STALLED, Capacity, ItemKind, Status
 from roadsec.parse.blocks import Block
 from roadsec.parse.capacity import capacity_entry
 from roadsec.parse.context import ROLE_KIND, Context, numbered_or_prefixed
@@ -23,12 +23,9 @@ from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
 from roadsec.parse.vocabulary import load_vocabulary
 
-_STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
 _LEADING_NUMBER = re.compile(r"^\s*[<>≤≥~$€£]?\s*\d")
 _PLAIN_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{1,30}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
-_LOUD_STATUSES = frozenset(
-    {Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED, Status.IN_PROGRESS, Status.DONE}
-)
+_LOUD_STATUSES = STALLED | {Status.IN_PROGRESS, Status.DONE}
 
 
 class ItemBuilder:
@@ -227,7 +224,7 @@ class ItemBuilder:
         text = block.text
         status, _ = self.status_of(text)
         period, _ = self.own_period(text)
-        stalled = status in _STALLED or ctx.status in _STALLED
+        stalled = status in STALLED or ctx.status in STALLED
         if not (ctx.collects_items or ctx.dated or period or stalled):
             self.nested(block, ctx)
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
 from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
-from roadsec.model.roadmap import ItemKind, Status
+from roadsec.model.roadmap import STALLED, ItemKind
 from roadsec.model.timeline import order_key, slot
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
@@ -17,14 +17,13 @@ from roadsec.plan.wording import detail
 __all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
 
 MAX_RECOMMENDATIONS = 30
-_LIVE = frozenset({Status.PLANNED, Status.IN_PROGRESS, Status.DONE, Status.UNKNOWN})
 
 
 def _planned_controls(findings: Findings) -> dict[str, str | None]:
     """Control -> the earliest quarter live roadmap work delivers it."""
     planned: dict[str, str | None] = {}
     for work in findings.security_work:
-        if work.item.status not in _LIVE:
+        if work.item.status in STALLED:
             continue
         for control in work.controls:
             if control not in planned or order_key(work.start) < order_key(planned[control]):
@@ -144,5 +143,5 @@ def _already(findings: Findings, catalog: Catalog, candidate: Candidate) -> list
     needed = set(catalog.change_types[candidate.change_type].entry.controls)
     return list(dict.fromkeys(
         f"{w.item.title} ({w.start or 'unscheduled'})" for w in findings.security_work
-        if w.item.status in _LIVE and needed & set(w.controls)
+        if w.item.status not in STALLED and needed & set(w.controls)
     ))[:3]  # fmt: skip

@@ -8,7 +8,7 @@ from collections import defaultdict
 from roadsec.analysis import Findings
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
-from roadsec.model.roadmap import SourceRef, unique_sources
+from roadsec.model.roadmap import STALLED, SourceRef, unique_sources
 from roadsec.model.timeline import order_key, slot
 
 MAX_CONSIDERATIONS = 10
@@ -98,11 +98,7 @@ def considerations(
             recommendations=tuple(r.id for r in quick),
             sources=unique_sources([r.sources[0] for r in quick]),
         ))  # fmt: skip
-    existing = [
-        w
-        for w in findings.security_work
-        if w.item.status.value not in ("deferred", "unscheduled", "cancelled")
-    ]
+    existing = [w for w in findings.security_work if w.item.status not in STALLED]
     if existing:
         out.append(Consideration(
             title="Security work already in the roadmap is counted, not duplicated",
