@@ -7,7 +7,7 @@ from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
 from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
 from roadsec.model.roadmap import STALLED, ItemKind
-from roadsec.model.timeline import order_key, slot
+from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
 from roadsec.plan.considerations import considerations
@@ -41,9 +41,8 @@ def _frameworks(catalog: Catalog, controls: list[str]) -> dict[str, tuple[str, .
 
 
 def _sort_key(candidate: Candidate, total: float) -> tuple[int, int, float, int]:
-    when = slot(candidate.period)
-    return (when.year if when else 9999, when.first if when else 9, -total,
-            candidate.sources[0].line if candidate.sources else 0)  # fmt: skip
+    year, first, _ = order_key(candidate.period)
+    return (year, first, -total, candidate.sources[0].line if candidate.sources else 0)
 
 
 def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from roadsec.analysis import Findings, Gap, Window
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import MAX_CITATIONS, ItemKind, SourceRef
-from roadsec.model.timeline import Slot, slot
+from roadsec.model.timeline import order_key, slot
 
 MAX_CONTROLS = 4
 MAX_QUICK = 2
@@ -101,12 +101,8 @@ def _window_quarter(windows: list[Window], timing: str) -> str | None:
     if timing == "busiest":
         counts = Counter(w.start for w in windows)
         best = max(counts.values())
-        return min((q for q, n in counts.items() if n == best), key=_order)
+        return min((q for q, n in counts.items() if n == best), key=order_key)
     return windows[0].start
-
-
-def _order(quarter: str | None) -> Slot:
-    return slot(quarter) or Slot(9999, 9, 9)
 
 
 def from_windows(
@@ -120,12 +116,12 @@ def from_windows(
     timed = []
     for change_type, windows in groups.items():
         windows.sort(
-            key=lambda w: (_order(w.start), w.item.sources[0].document, w.item.sources[0].line)
+            key=lambda w: (order_key(w.start), w.item.sources[0].document, w.item.sources[0].line)
         )
         entry = catalog.change_types[change_type].entry
         quarter = _window_quarter(windows, entry.timing)
         timed.append(
-            (_order(quarter), windows[0].item.sources[0].line, change_type, quarter, windows)
+            (order_key(quarter), windows[0].item.sources[0].line, change_type, quarter, windows)
         )
     out: list[Candidate] = []
     for _, _, change_type, quarter, windows in sorted(timed):
