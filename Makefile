@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test install lint typecheck archcheck bench clean
+.PHONY: demo test install lint typecheck archcheck bench schemas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ archcheck: $(STAMP)
 
 test: $(STAMP) lint typecheck archcheck
 	$(BIN)/python -m pytest
+
+schemas: $(STAMP)
+	$(BIN)/roadsec schema roadmap -o schemas/roadsec.roadmap-1.schema.json
+	$(BIN)/roadsec schema plan -o schemas/roadsec.plan-1.schema.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/pipeline_bench.py

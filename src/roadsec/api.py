@@ -14,6 +14,7 @@ from roadsec.model.plan import Plan
 from roadsec.model.roadmap import Roadmap
 from roadsec.parse import parse_documents
 from roadsec.plan import make_plan
+from roadsec.plan.quotes import with_quotes
 
 
 def parse(paths: Iterable[str | Path]) -> Roadmap:
@@ -27,7 +28,7 @@ def plan_documents(
     """Parse, merge, analyze and plan already-read documents."""
     catalog = catalog or load_catalog()
     roadmap = merge(parse_documents(documents), organization)
-    return make_plan(analyze_roadmap(roadmap, catalog), catalog)
+    return with_quotes(make_plan(analyze_roadmap(roadmap, catalog), catalog), documents)
 
 
 def analyze(paths: Iterable[str | Path], organization: str | None = None) -> Plan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -52,7 +53,14 @@ class ParseFormat(StrEnum):
 
 class ReportFormat(StrEnum):
     md = "md"
+    html = "html"
     json = "json"
+    csv = "csv"
+
+
+class Contract(StrEnum):
+    roadmap = "roadmap"
+    plan = "plan"
 
 
 @app.callback()
@@ -138,7 +146,13 @@ def analyze(
         typer.Option("--org", help="Organization name (overrides what the documents say)."),
     ] = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: md (Markdown), html (one self-contained page with charts), "
+            "json (roadsec.plan/1) or csv (one row per recommendation).",
+        ),
     ] = ReportFormat.md,
     output: OutputOption = None,
 ) -> None:
@@ -156,6 +170,18 @@ def analyze(
             write_output(render(plan, format.value), output)
         if failures:
             raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def schema(
+    contract: Annotated[Contract, typer.Argument(help="Which contract: roadmap or plan.")],
+    output: OutputOption = None,
+) -> None:
+    """Print the JSON Schema of roadsec.roadmap/1 or roadsec.plan/1 (as published in schemas/)."""
+    with boundary():
+        from roadsec.model.schemas import json_schema
+
+        write_output(json.dumps(json_schema(contract.value), indent=2) + "\n", output)
 
 
 def main() -> None:

@@ -20,7 +20,9 @@ Priority = Literal["high", "medium", "low"]
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class Score(_Frozen):
@@ -85,6 +87,14 @@ class Consideration(_Frozen):
     sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
 
 
+class Quote(_Frozen):
+    """A cited line as the roadmap says it (repaired text, surrounding whitespace trimmed)."""
+
+    document: str
+    line: int = Field(ge=1)
+    text: str
+
+
 class WindowRef(_Frozen):
     """A change the plan rides: which item, which change type, when."""
 
@@ -98,7 +108,9 @@ class WindowRef(_Frozen):
 class Plan(_Frozen):
     """The security investment plan, with the roadmap it was read from."""
 
-    schema_: str = Field(default=PLAN_SCHEMA, alias="schema")
+    schema_: str = Field(
+        default=PLAN_SCHEMA, alias="schema", json_schema_extra={"const": PLAN_SCHEMA}
+    )
     organization: str | None
     catalog_version: str
     documents: tuple[DocumentInfo, ...]
@@ -111,8 +123,16 @@ class Plan(_Frozen):
     gaps: tuple[PlanGap, ...]
     avoid: tuple[Avoid, ...]
     considerations: tuple[Consideration, ...]
+    quotes: tuple[Quote, ...] = Field(
+        default=(), description="the text of every line the plan cites, in document order"
+    )
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON contract roadsec.plan/1 as plain data."""

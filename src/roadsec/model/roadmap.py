@@ -14,7 +14,9 @@ MAX_CITATIONS = 6
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_serialization_defaults_required=True
+    )
 
 
 class SourceRef(_Frozen):
@@ -121,14 +123,21 @@ class DocumentInfo(_Frozen):
 class Roadmap(_Frozen):
     """Everything read from one or more documents."""
 
-    schema_: str = Field(default=ROADMAP_SCHEMA, alias="schema")
+    schema_: str = Field(
+        default=ROADMAP_SCHEMA, alias="schema", json_schema_extra={"const": ROADMAP_SCHEMA}
+    )
     organization: str | None = None
     documents: tuple[DocumentInfo, ...]
     items: tuple[Item, ...]
     technologies: tuple[Technology, ...]
     capacity: tuple[Capacity, ...] = ()
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        json_schema_serialization_defaults_required=True,
+    )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON contract roadsec.roadmap/1 as plain data."""
