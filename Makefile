@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test install lint typecheck archcheck bench schemas clean
+.PHONY: demo test install browser lint typecheck archcheck bench schemas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,21 @@ demo: $(STAMP)
 	$(BIN)/roadsec parse examples/scds-quarterly-roadmap.md --format json -o $(OUT)/scds-roadmap.json
 	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md -o $(OUT)/scds-plan.md
 	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md --format json -o $(OUT)/scds-plan.json
-	@echo "roadsec demo: the security plan is in $(OUT)/scds-plan.md (JSON: $(OUT)/scds-plan.json);"
-	@echo "              what was read from the roadmap is in $(OUT)/scds-roadmap.json"
+	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md --format csv -o $(OUT)/scds-plan.csv
+	$(BIN)/roadsec analyze examples/scds-quarterly-roadmap.md --format html -o $(OUT)/scds-plan.html
+	@echo "roadsec demo: the security plan of examples/scds-quarterly-roadmap.md, as a report to open:"
+	@echo "  $(CURDIR)/$(OUT)/scds-plan.html"
+	@echo "  (also $(OUT)/scds-plan.md, .csv and .json; what was read: $(OUT)/scds-roadmap.json)"
+
+# Debian's Chromium for the browser tests of the HTML report (never a browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo "sudo -n" ); \
+	  echo "installing Debian's chromium package for the browser tests"; \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null 2>&1 || { \
+	    $$SUDO apt-get update -q >/dev/null && \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } || { \
+	    echo "roadsec: could not install chromium; run: apt-get install chromium" >&2; exit 1; }; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -35,7 +48,7 @@ typecheck: $(STAMP)
 archcheck: $(STAMP)
 	$(BIN)/lint-imports
 
-test: $(STAMP) lint typecheck archcheck
+test: $(STAMP) browser lint typecheck archcheck
 	$(BIN)/python -m pytest
 
 schemas: $(STAMP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -85,3 +86,33 @@ def test_hostile_or_empty_roadmaps_give_a_plan_not_a_crash(tmp_path: Path) -> No
             data["recommendations"] + data["considerations"] + data["avoid"] + data["gaps"]
         ):
             assert 1 <= len(entry["sources"]) <= 6
+        for report in ("html", "csv", "md"):
+            rendered = runner.invoke(app, ["analyze", str(path), "-f", report])
+            assert rendered.exit_code == 0, (name, report, rendered.output)
+
+
+def test_html_to_stdout_pipes() -> None:
+    result = runner.invoke(app, ["analyze", str(example("scds")), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.endswith("</html>\n")
+
+
+def test_csv_to_file_is_readable_like_any_other_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.csv"
+    result = runner.invoke(
+        app, ["analyze", str(example("backend")), "-f", "csv", "-o", str(target)]
+    )
+    assert result.exit_code == 0
+    assert target.read_bytes().startswith(b"id,quarter,title,")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o600)
+    runner.invoke(app, ["analyze", str(example("backend")), "-f", "csv", "-o", str(target)])
+    assert target.stat().st_mode & 0o777 == 0o600, "rewriting keeps the file's own permissions"
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["analyze", str(example("scds")), "-f", "pdf"])
+    assert result.exit_code == 2
+    assert "pdf" in result.output

@@ -9,6 +9,17 @@ from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
 from roadsec.plan.candidates import Candidate
 
+RIDES = "Rides: "
+BUILD = "Build: "
+SHAPED = "Shaped by the target "
+NEXT = "Next, once these are in place: "
+ALREADY = "Already in the roadmap and not repeated here: "
+FIRST_STEP = "First step: "
+OWNER = "Owner: "
+LEADS = (RIDES, BUILD, SHAPED, NEXT, ALREADY, FIRST_STEP, OWNER)
+"""How each part of a recommendation's detail begins after its opening reason; reports lay the
+parts out separately."""
+
 _FIRST_SENTENCE = re.compile(
     r"^(.+?(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?])(?:\s+(?=[A-Z(\"“])|$)", re.DOTALL
 )
@@ -36,20 +47,20 @@ def detail(
     parts = list(candidate.reasons)
     if candidate.windows:
         changes = list(dict.fromkeys(f"{w.item.title} ({w.start})" for w in candidate.windows))
-        parts.append("Rides: " + "; ".join(changes[:4]) + ".")
-    parts.append("Build: " + control_list(catalog, candidate.controls) + ".")
+        parts.append(RIDES + "; ".join(changes[:4]) + ".")
+    parts.append(BUILD + control_list(catalog, candidate.controls) + ".")
     for control_id, rule, constraint in hits:
         parts.append(
-            f'Shaped by the target "{constraint.metric.raw}": {catalog.controls[control_id].title}'
+            f'{SHAPED}"{constraint.metric.raw}": {catalog.controls[control_id].title}'
             f" — {first_sentence(rule.shape)}"
         )
     if candidate.later:
         later = ", ".join(catalog.controls[c].title for c in candidate.later)
-        parts.append(f"Next, once these are in place: {later}.")
+        parts.append(f"{NEXT}{later}.")
     if already:
-        parts.append("Already in the roadmap and not repeated here: " + "; ".join(already) + ".")
+        parts.append(ALREADY + "; ".join(already) + ".")
     if candidate.first_step:
-        parts.append(f"First step: {candidate.first_step}")
+        parts.append(f"{FIRST_STEP}{candidate.first_step}")
     if candidate.owner:
-        parts.append(f"Owner: {candidate.owner}.")
+        parts.append(f"{OWNER}{candidate.owner}.")
     return " ".join(parts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Protocol
 
 from roadsec.errors import RoadsecError
@@ -16,19 +17,24 @@ class Reporter(Protocol):
     def render(self, plan: Plan) -> str: ...
 
 
-def _registry() -> dict[str, Reporter]:
-    from roadsec.report.json_report import JsonReporter
-    from roadsec.report.markdown import MarkdownReporter
+_MODULES: dict[str, tuple[str, str]] = {
+    "md": ("roadsec.report.markdown", "MarkdownReporter"),
+    "html": ("roadsec.report.html", "HtmlReporter"),
+    "json": ("roadsec.report.json_report", "JsonReporter"),
+    "csv": ("roadsec.report.csv_report", "CsvReporter"),
+}
+FORMATS: tuple[str, ...] = tuple(_MODULES)
 
-    return {"md": MarkdownReporter(), "json": JsonReporter()}
 
-
-FORMATS: tuple[str, ...] = ("md", "json")
+def reporter(format: str) -> Reporter:
+    """The reporter of ``format``; only its module is imported (HTML pulls in the charts)."""
+    if format not in _MODULES:
+        raise RoadsecError(f"unknown report format {format!r}", f"use one of {', '.join(FORMATS)}")
+    module, name = _MODULES[format]
+    made: Reporter = getattr(importlib.import_module(module), name)()
+    return made
 
 
 def render(plan: Plan, format: str) -> str:
     """The plan in ``format`` (one of FORMATS)."""
-    reporters = _registry()
-    if format not in reporters:
-        raise RoadsecError(f"unknown report format {format!r}", f"use one of {', '.join(FORMATS)}")
-    return reporters[format].render(plan)
+    return reporter(format).render(plan)
