@@ -79,7 +79,8 @@ class Timeline:
     def spec(self) -> Spec:
         rows, quarters = self.rows, self.quarters
         x = {"field": "quarter", "type": "ordinal", "sort": quarters, "scale": {"domain": quarters},
-             "axis": {"orient": "top", "labelAngle": 0, "title": None, "labelFontWeight": "bold"}}  # fmt: skip
+             "axis": {"orient": "top", "labelAngle": 0, "title": None, "labelFontWeight": "bold",
+                      "labelPadding": 8}}  # fmt: skip
         y = {"field": "row", "type": "nominal", "sort": rows, "scale": {"domain": rows},
              "axis": {"title": None, "labelLimit": 300}}  # fmt: skip
         shaded = [{"row": r, "quarter": q} for r, q in self.spans if r in rows]
@@ -99,7 +100,7 @@ class Timeline:
                     layers.append({"data": {"values": values}, "mark": mark,
                                    "encoding": {"x": x, "y": y, "text": {"field": "label"}}})  # fmt: skip
         return {"$schema": VEGA_LITE, "width": 820,
-                "height": {"step": 28}, "layer": layers, "config": CONFIG}  # fmt: skip
+                "height": {"step": 32}, "layer": layers, "config": CONFIG}  # fmt: skip
 
 
 def coverage_spec(view: ReportView) -> Spec:
