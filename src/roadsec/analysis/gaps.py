@@ -7,7 +7,15 @@ import re
 from collections import Counter
 
 from roadsec.analysis.findings import Gap, SecurityWork, Window
-from roadsec.analysis.matching import SECURITY_WORDS, change_types_of, item_text
+from roadsec.analysis.matching import (
+    MAX_MATCH_TEXT,
+    SECURITY_WORDS,
+    Scanned,
+    catalog_index,
+    change_types_of,
+    item_text,
+    says,
+)
 from roadsec.knowledge import Catalog, GapRule
 from roadsec.model.roadmap import (
     STALLED,
@@ -45,8 +53,15 @@ def _refs(*groups: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
     return unique_sources(ref for group in groups for ref in group)
 
 
-def is_security_item(item: Item, work: dict[str, SecurityWork]) -> bool:
-    return item.id in work or SECURITY_WORDS.search(item_text(item)) is not None
+def is_security_item(
+    catalog: Catalog, item: Item, work: dict[str, SecurityWork], text: Scanned
+) -> bool:
+    """Planned security work, or an item whose text speaks of security."""
+    if item.id in work:
+        return True
+    if len(text.text) < MAX_MATCH_TEXT:
+        return says(catalog, text, catalog_index(catalog).security)
+    return SECURITY_WORDS.search(item_text(item)) is not None
 
 
 def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap) -> str:
@@ -60,14 +75,15 @@ def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap)
 
 
 def stalled_and_ownerless(
-    catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None
-) -> list[Gap]:
+    catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None,
+    texts: dict[str, Scanned],
+) -> list[Gap]:  # fmt: skip
     stalled_rule, owner_rule = _rule(catalog, "stalled"), _rule(catalog, "ownerless")
     ownership = re.compile("|".join(owner_rule.reason_patterns), re.IGNORECASE)
     owners_are_named = sum(1 for i in roadmap.items if i.owner) >= max(3, len(roadmap.items) // 3)
     gaps: list[Gap] = []
     for item in roadmap.items:
-        if item.kind in _NOT_WORK or not is_security_item(item, work):
+        if item.kind in _NOT_WORK or not is_security_item(catalog, item, work, texts[item.id]):
             continue
         controls = work[item.id].controls if item.id in work else _implied_controls(catalog, item)
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))

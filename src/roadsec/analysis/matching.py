@@ -1,12 +1,13 @@
-"""Fast matching of item text against every change type and control recognizer at once."""
+"""Item texts matched against the whole catalog at once: one word scan per text tells which
+catalog patterns can possibly match it, and only those are searched."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
-from roadsec.analysis.prefilter import prefixes
+from roadsec.analysis.prefilter import PREFIX, fold, prefixes
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import Item
 
@@ -18,92 +19,100 @@ SECURITY_WORDS = re.compile(
     r"incident response|hardening|firewall|waf)\b",
     re.IGNORECASE,
 )
+SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
+_HEAD = re.compile(rf"\b\w{{1,{PREFIX}}}")
+_MAX_MEMO = 50_000
 
 
-_WORD_HEAD = re.compile(r"\b\w{1,3}")
-WordHeads = list[tuple[int, str]]
+class Matcher:
+    """Patterns behind a literal prefilter. Each pattern gets a bit; a word head (the first
+    PREFIX characters of a word, folded) maps to the bits of the patterns that may start with
+    it, so a text's candidates are the union over its word heads."""
 
+    def __init__(self, entries: dict[str, re.Pattern[str]]) -> None:
+        self.ids = tuple(entries)
+        self.patterns = tuple(entries.values())
+        self.index: dict[str, int] = {}
+        self.always = 0
+        for bit, pattern in enumerate(self.patterns):
+            starts = prefixes(pattern.pattern)
+            if starts is None:
+                self.always |= 1 << bit
+                continue
+            for start in starts:
+                self.index[start] = self.index.get(start, 0) | 1 << bit
+        self.lengths = tuple(sorted({len(key) for key in self.index}))
+        self.memo: dict[str, int] = {}  # word head -> bits (a pure function of the patterns)
 
-def word_heads(text: str) -> WordHeads:
-    """(position, first three lower-case word characters) of every word in ``text``."""
-    return [(m.start(), m.group()) for m in _WORD_HEAD.finditer(text[:MAX_MATCH_TEXT].lower())]
+    def _bits(self, head: str) -> int:
+        index, bits, key = self.index, 0, fold(head)
+        for length in self.lengths:
+            bits |= index.get(key[:length], 0)
+        if len(self.memo) >= _MAX_MEMO:
+            self.memo.clear()
+        self.memo[head] = bits
+        return bits
+
+    def scan(self, text: str) -> tuple[int, tuple[tuple[int, int], ...] | None]:
+        """Bits of the patterns that may match ``text``, and (position, bits) of every word
+        start some pattern may match at (None when lower-casing moved the positions)."""
+        lower = text.lower()
+        memo, mask, spots = self.memo, self.always, []
+        for word in _HEAD.finditer(lower):
+            head = word.group()
+            bits = memo.get(head)
+            if bits is None:
+                bits = self._bits(head)
+            if bits:
+                mask |= bits
+                spots.append((word.start(), bits))
+        return mask, tuple(spots) if len(lower) == len(text) else None
+
+    def find(
+        self, text: str, mask: int, spots: tuple[tuple[int, int], ...] | None
+    ) -> dict[str, str]:
+        """Id -> matched words, for the patterns in ``mask`` that match, in entry order: each
+        tried only at the word starts that may begin it (searched when it has no prefilter)."""
+        found: dict[str, str] = {}
+        patterns, ids, always = self.patterns, self.ids, self.always
+        while mask:
+            low = mask & -mask
+            bit = low.bit_length() - 1
+            mask ^= low
+            pattern = patterns[bit]
+            if spots is None or low & always:
+                hit = pattern.search(text)
+            else:
+                hit = None
+                for position, bits in spots:
+                    if bits & low and (hit := pattern.match(text, position)):
+                        break
+            if hit:
+                found[ids[bit]] = hit.group()
+        return found
 
 
 @dataclass(frozen=True)
-class Matcher:
-    """Catalog entries matched through a literal prefilter: an entry is tried only at the
-    word starts that begin with one of its possible first letters (anchored there, not
-    scanned), so an item costs a dictionary probe per word plus a few anchored matches."""
+class CatalogIndex:
+    """One matcher over every pattern analysis tries on an item, with each family's bits."""
 
-    patterns: dict[str, re.Pattern[str]]
-    index: dict[str, tuple[str, ...]]  # prefix (1-3 characters) -> entries it may start
-    always: tuple[str, ...]  # entries without a usable prefilter
-    order: dict[str, int]
-    heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: word head -> entries
-
-    def _entries(self, head: str) -> tuple[str, ...]:
-        """Entries whose prefixes start ``head`` (memoized: a pure function of the catalog)."""
-        index = self.index
-        found = tuple(dict.fromkeys(
-            e for key in {head[:1], head[:2], head} for e in index.get(key, ())
-        ))  # fmt: skip
-        self.heads[head] = found
-        return found
-
-    def find(self, text: str, heads: WordHeads | None = None) -> dict[str, str]:
-        """Entry id -> the words that matched it, in catalog order; ``heads`` are the text's
-        word heads when the caller already has them."""
-        text = text[:MAX_MATCH_TEXT]
-        memo = self.heads
-        positions: dict[str, list[int]] = {}
-        for start, head in heads if heads is not None else word_heads(text):
-            entries = memo.get(head)
-            if entries is None:
-                entries = self._entries(head)
-            for entry in entries:
-                positions.setdefault(entry, []).append(start)
-        found: dict[str, str] = {}
-        for entry in self.always:
-            hit = self.patterns[entry].search(text)
-            if hit:
-                found[entry] = hit.group()
-        for entry, where in positions.items():
-            match = self.patterns[entry].match
-            for position in where:
-                hit = match(text, position)
-                if hit:
-                    found[entry] = hit.group()
-                    break
-        return {key: found[key] for key in sorted(found, key=self.order.__getitem__)}
-
-
-def _matcher(entries: dict[str, str]) -> Matcher:
-    patterns = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in entries.items()}
-    index: dict[str, list[str]] = {}
-    always: list[str] = []
-    for key, pattern in entries.items():
-        starts = prefixes(pattern)
-        if starts is None:
-            always.append(key)
-            continue
-        for start in starts:
-            index.setdefault(start, []).append(key)
-    return Matcher(
-        patterns,
-        {k: tuple(v) for k, v in index.items()},
-        tuple(always),
-        {key: n for n, key in enumerate(entries)},
-    )
+    matcher: Matcher
+    change_types: int
+    controls: int
+    security: int
+    itself: int
 
 
 @cache
-def change_type_matcher(catalog: Catalog) -> Matcher:
-    return _matcher({key: "|".join(c.entry.signals) for key, c in catalog.change_types.items()})
-
-
-@cache
-def recognizer_matcher(catalog: Catalog) -> Matcher:
-    return _matcher({key: p.pattern for key, p in catalog.recognizers.items()})
+def catalog_index(catalog: Catalog) -> CatalogIndex:
+    """The catalog's matcher, built once per catalog."""
+    entries = {key: c.signals for key, c in catalog.change_types.items()}
+    changes = (1 << len(entries)) - 1
+    entries.update(catalog.recognizers)
+    controls = ((1 << len(entries)) - 1) ^ changes
+    security, itself = 1 << len(entries), 1 << (len(entries) + 1)
+    entries.update({" security": SECURITY_WORDS, " itself": SECURITY_ITSELF})
+    return CatalogIndex(Matcher(entries), changes, controls, security, itself)
 
 
 def item_text(item: Item) -> str:
@@ -111,22 +120,42 @@ def item_text(item: Item) -> str:
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
 
 
-def scan(item: Item) -> tuple[str, WordHeads]:
-    """An item's text as every matcher reads it, with its word heads (computed once)."""
-    text = item_text(item)[:MAX_MATCH_TEXT]
-    return text, word_heads(text)
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """An item's text as every matcher reads it, and the patterns that may match it."""
+
+    text: str
+    mask: int
+    spots: tuple[tuple[int, int], ...] | None
 
 
-def change_types_of(catalog: Catalog, text: str, heads: WordHeads | None = None) -> dict[str, str]:
+def scan(catalog: Catalog, text: str) -> Scanned:
+    text = text[:MAX_MATCH_TEXT]
+    return Scanned(text, *catalog_index(catalog).matcher.scan(text))
+
+
+def _scanned(catalog: Catalog, text: str | Scanned) -> Scanned:
+    return text if isinstance(text, Scanned) else scan(catalog, text)
+
+
+def change_types_of(catalog: Catalog, text: str | Scanned) -> dict[str, str]:
     """Change types ``text`` signals (excludes applied) -> evidence words."""
-    found = change_type_matcher(catalog).find(text, heads)
+    index, seen = catalog_index(catalog), _scanned(catalog, text)
+    found = index.matcher.find(seen.text, seen.mask & index.change_types, seen.spots)
+    full = text.text if isinstance(text, Scanned) else text
     return {
         key: words
         for key, words in found.items()
-        if (excludes := catalog.change_types[key].excludes) is None or not excludes.search(text)
+        if (excludes := catalog.change_types[key].excludes) is None or not excludes.search(full)
     }
 
 
-def controls_recognized(catalog: Catalog, text: str, heads: WordHeads | None = None) -> list[str]:
+def controls_recognized(catalog: Catalog, text: str | Scanned) -> list[str]:
     """Controls ``text`` says are already planned."""
-    return list(recognizer_matcher(catalog).find(text, heads))
+    index, seen = catalog_index(catalog), _scanned(catalog, text)
+    return list(index.matcher.find(seen.text, seen.mask & index.controls, seen.spots))
+
+
+def says(catalog: Catalog, text: Scanned, family: int) -> bool:
+    """Whether the one-pattern family ``family`` (security words, security itself) matches."""
+    return bool(catalog_index(catalog).matcher.find(text.text, text.mask & family, text.spots))

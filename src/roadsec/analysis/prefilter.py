@@ -24,8 +24,9 @@ BRANCH, IN, LITERAL, NEGATE, RANGE = (
 )
 MAX_REPEAT, MIN_REPEAT, MAXREPEAT = sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.MAXREPEAT
 SUBPATTERN = sre_parse.SUBPATTERN
+CATEGORY, CATEGORY_DIGIT = sre_parse.CATEGORY, sre_parse.CATEGORY_DIGIT
 
-PREFIX = 3
+PREFIX = 6
 MAX_PREFIXES = 400
 _MAX_STEPS = 20_000
 
@@ -34,13 +35,21 @@ class _TooMany(Exception):
     pass
 
 
+def fold(text: str) -> str:
+    """Lower case with every decimal digit read as "0": how prefixes and word heads compare
+    (so that "\\d+ engineers" is found under one key, not a hundred)."""
+    return "".join("0" if ch.isdecimal() else ch for ch in text.lower())
+
+
 def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:
     out: set[str] = set()
     for op, av in items:
         if op is LITERAL:
-            out.add(chr(av).lower())
+            out.add(fold(chr(av)))
         elif op is RANGE and av[1] - av[0] <= 40:
-            out.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+            out.update(fold(chr(c)) for c in range(av[0], av[1] + 1))
+        elif op is CATEGORY and av is CATEGORY_DIGIT:
+            out.add("0")
         else:  # NEGATE, CATEGORY, large ranges: anything
             return None
     return out
@@ -57,7 +66,7 @@ def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[in
     if op in (AT, ASSERT, ASSERT_NOT):
         _expand(rest, prefix, k, out, steps)
     elif op is LITERAL:
-        _expand(rest, prefix + chr(av).lower(), k, out, steps)
+        _expand(rest, prefix + fold(chr(av)), k, out, steps)
     elif op is IN:
         chars = _chars(list(av)) if not any(o is NEGATE for o, _ in av) else None
         if chars is None:
@@ -65,6 +74,8 @@ def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[in
             return
         for ch in sorted(chars):
             _expand(rest, prefix + ch, k, out, steps)
+    elif op is CATEGORY and av is CATEGORY_DIGIT:
+        _expand(rest, prefix + "0", k, out, steps)
     elif op is SUBPATTERN:
         _expand(list(av[-1]) + rest, prefix, k, out, steps)
     elif op is BRANCH:
@@ -107,13 +118,33 @@ def _word_head(prefix: str) -> str:
     return prefix
 
 
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """The top-level alternatives of a pattern (through plain groups), each prefiltered on its
+    own so that one loose alternative does not shorten the others' prefixes."""
+    if len(items) == 1 and items[0][0] is BRANCH:
+        return [alt for branch in items[0][1][1] for alt in _alternatives(list(branch))]
+    if len(items) == 1 and items[0][0] is SUBPATTERN and not any(items[0][1][1:3]):
+        return _alternatives(list(items[0][1][-1]))
+    return [items]
+
+
 def prefixes(pattern: str) -> set[str] | None:
-    """Lower-case prefixes (up to PREFIX characters) every match must start with, or None when
-    the pattern gives no usable prefilter."""
+    """Folded prefixes (up to PREFIX characters of a word) every match must start with, or
+    None when the pattern gives no usable prefilter."""
     try:
         parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
     except re.error:
         return None
+    out: set[str] = set()
+    for alternative in _alternatives(parsed):
+        heads = _prefixes(alternative)
+        if heads is None:
+            return None
+        out |= heads
+    return out
+
+
+def _prefixes(parsed: list[Any]) -> set[str] | None:
     if not _starts_at_word(parsed):
         return None
     for k in range(PREFIX, 0, -1):
