@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from roadsec.analysis.constraints import find_constraints
-from roadsec.analysis.findings import Constraint, Findings, Gap, SecurityWork, Window
+from roadsec.analysis.findings import (
+    Constraint,
+    Findings,
+    Gap,
+    SecurityWork,
+    Window,
+    distinct_sources,
+)
 from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
 from roadsec.analysis.matching import item_text, scan
 from roadsec.analysis.windows import find_security_work, find_windows
@@ -11,7 +18,15 @@ from roadsec.knowledge import Catalog, load_catalog
 from roadsec.model.roadmap import Roadmap
 from roadsec.model.timeline import quarters_of
 
-__all__ = ["Constraint", "Findings", "Gap", "SecurityWork", "Window", "analyze_roadmap"]
+__all__ = [
+    "Constraint",
+    "Findings",
+    "Gap",
+    "SecurityWork",
+    "Window",
+    "analyze_roadmap",
+    "distinct_sources",
+]
 
 
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:

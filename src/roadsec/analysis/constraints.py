@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from roadsec.analysis.findings import Constraint
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import Item
+from roadsec.model.roadmap import Item, SourceRef
 
 
 def find_constraints(catalog: Catalog, items: tuple[Item, ...]) -> list[Constraint]:
@@ -27,5 +27,7 @@ def find_constraints(catalog: Catalog, items: tuple[Item, ...]) -> list[Constrai
                 key = (rule.id, metric.raw)
                 if key not in seen:
                     seen.add(key)
-                    found.append(Constraint(rule.id, rule.kind, item, metric))
+                    line = metric.line or item.sources[0].line
+                    source = SourceRef(document=item.sources[0].document, line=line)
+                    found.append(Constraint(rule.id, rule.kind, item, metric, source))
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from roadsec.analysis.findings import Gap, SecurityWork, Window
+from roadsec.analysis.findings import Gap, SecurityWork, Window, distinct_sources
 from roadsec.analysis.matching import (
     MAX_MATCH_TEXT,
     SECURITY_WORDS,
@@ -24,7 +24,6 @@ from roadsec.model.roadmap import (
     Roadmap,
     SourceRef,
     Technology,
-    unique_sources,
 )
 from roadsec.model.timeline import order_key, slot
 
@@ -50,7 +49,7 @@ def _rule(catalog: Catalog, kind: str) -> GapRule:
 
 
 def _refs(*groups: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
-    return unique_sources(ref for group in groups for ref in group)
+    return distinct_sources(ref for group in groups for ref in group)
 
 
 def is_security_item(

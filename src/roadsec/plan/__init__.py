@@ -48,8 +48,9 @@ def _sort_key(candidate: Candidate, total: float) -> tuple[int, int, float, int]
 def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     """The security investment plan for a roadmap's findings."""
     catalog = catalog or load_catalog()
+    rules = {rule.id: rule for rule in catalog.constraints}
     fired: list[tuple[ConstraintRule, Constraint]] = [
-        (rule, c) for c in findings.constraints for rule in catalog.constraints if rule.id == c.rule
+        (rules[c.rule], c) for c in findings.constraints if c.rule in rules
     ]
     planned = _planned_controls(findings)
     claimed: set[str] = set()
@@ -60,9 +61,7 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
         if not candidate.controls or not candidate.sources:
             continue
         effort = effort_of(catalog, candidate.controls, first_step_only=candidate.kind == "restart")
-        hits = penalties(
-            catalog, candidate.controls, [f for f in fired if _applies(f[1], candidate)]
-        )
+        hits = penalties(catalog, candidate.controls, _applying(fired, candidate))
         for _, _, constraint in hits:
             candidate.cite(constraint.source)
         parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
@@ -122,17 +121,20 @@ _GLOBAL_KINDS = frozenset(
 )
 
 
-def _applies(constraint: Constraint, candidate: Candidate) -> bool:
-    """A roadmap-wide target (a KPI, an objective, a key result) shapes every recommendation;
-    a target stated on one initiative shapes only the recommendations that ride it."""
-    if constraint.item.kind in _GLOBAL_KINDS:
-        return True
-    target = constraint.item
+def _applying(
+    fired: list[tuple[ConstraintRule, Constraint]], candidate: Candidate
+) -> list[tuple[ConstraintRule, Constraint]]:
+    """The targets that shape a candidate. A roadmap-wide target (a KPI, an objective, a key
+    result) shapes every recommendation; a target stated on one initiative shapes only the
+    recommendations that ride it (its item, a child of it, or its parent)."""
     items = [w.item for w in candidate.windows] + [i for g in candidate.gaps for i in g.items]
-    return any(
-        item.id == target.id or item.parent == target.id or target.parent == item.id
-        for item in items
-    )
+    ids = {item.id for item in items}
+    parents = {item.parent for item in items}
+    return [
+        (rule, c) for rule, c in fired
+        if c.item.kind in _GLOBAL_KINDS or c.item.id in ids or c.item.id in parents
+        or c.item.parent in ids
+    ]  # fmt: skip
 
 
 def _already(findings: Findings, catalog: Catalog, candidate: Candidate) -> list[str]:

@@ -34,10 +34,17 @@ class Candidate:
     owner: str | None = None
     external: bool = False
     later: list[str] = field(default_factory=list)
+    cited: set[tuple[str, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.cited.update((ref.document, ref.line) for ref in self.sources)
 
     def cite(self, *refs: SourceRef) -> None:
+        """Add references not cited yet, up to the citation limit."""
         for ref in refs:
-            if ref not in self.sources and len(self.sources) < MAX_CITATIONS:
+            key = (ref.document, ref.line)
+            if key not in self.cited and len(self.sources) < MAX_CITATIONS:
+                self.cited.add(key)
                 self.sources.append(ref)
 
 
