@@ -12,11 +12,13 @@ from roadsec.analysis.findings import (
     distinct_sources,
 )
 from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
-from roadsec.analysis.matching import item_text, scan
+from roadsec.analysis.matching import item_text, read
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
-from roadsec.model.roadmap import Roadmap
+from roadsec.model.roadmap import ItemKind, Roadmap
 from roadsec.model.timeline import quarters_of
+
+READ = frozenset(ItemKind) - {ItemKind.METRIC, ItemKind.RISK}  # items that can be work
 
 __all__ = [
     "Constraint",
@@ -32,7 +34,7 @@ __all__ = [
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    texts = {item.id: scan(catalog, item_text(item)) for item in roadmap.items}
+    texts = {item.id: read(catalog, item_text(item)) for item in roadmap.items if item.kind in READ}
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))

@@ -1,11 +1,12 @@
 """Item texts matched against the whole catalog at once: one word scan per text tells which
-catalog patterns can possibly match it, and only those are searched."""
+catalog patterns can possibly match it, and only those are tried, only where they can start."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 
 from roadsec.analysis.prefilter import PREFIX, fold, prefixes
 from roadsec.knowledge import Catalog
@@ -20,14 +21,16 @@ SECURITY_WORDS = re.compile(
     re.IGNORECASE,
 )
 SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
-_HEAD = re.compile(rf"\b\w{{1,{PREFIX}}}")
+_WORD = re.compile(r"\w+")
+# ASCII text splits into its words without a regex: every ASCII non-word character is a space.
+_ASCII_SPACES = {c: " " for c in range(128) if not re.match(r"\w", chr(c))}
 _MAX_MEMO = 50_000
 
 
 class Matcher:
-    """Patterns behind a literal prefilter. Each pattern gets a bit; a word head (the first
-    PREFIX characters of a word, folded) maps to the bits of the patterns that may start with
-    it, so a text's candidates are the union over its word heads."""
+    """Patterns behind a literal prefilter. Each pattern gets a bit; a word maps (through its
+    first PREFIX characters, folded) to the bits of the patterns that may start with it, so a
+    text's candidates are the union over its words, one dictionary probe per word."""
 
     def __init__(self, entries: dict[str, re.Pattern[str]]) -> None:
         self.ids = tuple(entries)
@@ -42,54 +45,69 @@ class Matcher:
             for start in starts:
                 self.index[start] = self.index.get(start, 0) | 1 << bit
         self.lengths = tuple(sorted({len(key) for key in self.index}))
-        self.memo: dict[str, int] = {}  # word head -> bits (a pure function of the patterns)
+        self.memo = _Memo(self)  # word -> bits (a pure function of the patterns)
 
-    def _bits(self, head: str) -> int:
-        index, bits, key = self.index, 0, fold(head)
+    def bits(self, word: str) -> int:
+        """Bits of the patterns that may start at ``word``."""
+        index, bits, key = self.index, 0, fold(word[:PREFIX])
         for length in self.lengths:
             bits |= index.get(key[:length], 0)
-        if len(self.memo) >= _MAX_MEMO:
-            self.memo.clear()
-        self.memo[head] = bits
         return bits
 
-    def scan(self, text: str) -> tuple[int, tuple[tuple[int, int], ...] | None]:
-        """Bits of the patterns that may match ``text``, and (position, bits) of every word
-        start some pattern may match at (None when lower-casing moved the positions)."""
+    def matches(self, text: str) -> dict[int, str]:
+        """Bit -> matched words, for every pattern that matches ``text``, in bit order."""
         lower = text.lower()
-        memo, mask, spots = self.memo, self.always, []
-        for word in _HEAD.finditer(lower):
-            head = word.group()
-            bits = memo.get(head)
-            if bits is None:
-                bits = self._bits(head)
-            if bits:
-                mask |= bits
-                spots.append((word.start(), bits))
-        return mask, tuple(spots) if len(lower) == len(text) else None
-
-    def find(
-        self, text: str, mask: int, spots: tuple[tuple[int, int], ...] | None
-    ) -> dict[str, str]:
-        """Id -> matched words, for the patterns in ``mask`` that match, in entry order: each
-        tried only at the word starts that may begin it (searched when it has no prefilter)."""
-        found: dict[str, str] = {}
-        patterns, ids, always = self.patterns, self.ids, self.always
+        words = lower.translate(_ASCII_SPACES).split() if lower.isascii() else _WORD.findall(lower)
+        bits = list(map(self.memo.__getitem__, words))
+        mask = reduce(or_, bits, self.always)
+        found: dict[int, str] = {}
+        if not mask:
+            return found
+        spots = _spots(lower, words, bits) if len(lower) == len(text) else None
+        patterns, always = self.patterns, self.always
         while mask:
             low = mask & -mask
             bit = low.bit_length() - 1
             mask ^= low
             pattern = patterns[bit]
-            if spots is None or low & always:
+            if low & always or spots is None:
                 hit = pattern.search(text)
             else:
                 hit = None
-                for position, bits in spots:
-                    if bits & low and (hit := pattern.match(text, position)):
+                for position, where in spots:
+                    if where & low and (hit := pattern.match(text, position)):
                         break
             if hit:
-                found[ids[bit]] = hit.group()
+                found[bit] = hit.group()
         return found
+
+
+class _Memo(dict[str, int]):
+    """Word -> bits, filled on first sight and emptied when it grows past _MAX_MEMO words."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= _MAX_MEMO:
+            self.clear()
+        bits = self[word] = self.matcher.bits(word)
+        return bits
+
+
+def _spots(lower: str, words: list[str], bits: list[int]) -> list[tuple[int, int]]:
+    """(position, bits) wherever a word with bits occurs, in order (a pattern's leading word
+    boundary rules out the occurrences inside a longer word)."""
+    spots: list[tuple[int, int]] = []
+    for word, where in dict(zip(words, bits, strict=True)).items():
+        if where:
+            position = lower.find(word)
+            while position >= 0:
+                spots.append((position, where))
+                position = lower.find(word, position + 1)
+    spots.sort()
+    return spots
 
 
 @dataclass(frozen=True)
@@ -97,8 +115,8 @@ class CatalogIndex:
     """One matcher over every pattern analysis tries on an item, with each family's bits."""
 
     matcher: Matcher
-    change_types: int
-    controls: int
+    change_types: range
+    controls: range
     security: int
     itself: int
 
@@ -107,10 +125,10 @@ class CatalogIndex:
 def catalog_index(catalog: Catalog) -> CatalogIndex:
     """The catalog's matcher, built once per catalog."""
     entries = {key: c.signals for key, c in catalog.change_types.items()}
-    changes = (1 << len(entries)) - 1
+    changes = range(len(entries))
     entries.update(catalog.recognizers)
-    controls = ((1 << len(entries)) - 1) ^ changes
-    security, itself = 1 << len(entries), 1 << (len(entries) + 1)
+    controls = range(len(changes), len(entries))
+    security, itself = len(entries), len(entries) + 1
     entries.update({" security": SECURITY_WORDS, " itself": SECURITY_ITSELF})
     return CatalogIndex(Matcher(entries), changes, controls, security, itself)
 
@@ -121,41 +139,43 @@ def item_text(item: Item) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Scanned:
-    """An item's text as every matcher reads it, and the patterns that may match it."""
+class Reading:
+    """What one text says, as the catalog reads it."""
 
-    text: str
-    mask: int
-    spots: tuple[tuple[int, int], ...] | None
+    change_types: dict[str, str]  # change type -> the words that signal it (excludes applied)
+    controls: tuple[str, ...]  # controls it says are planned
+    security: bool  # it speaks of security work
+    itself: bool  # it is about security itself ("secure", "security")
 
 
-def scan(catalog: Catalog, text: str) -> Scanned:
+def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading:
+    """Match ``text`` (its first MAX_MATCH_TEXT characters) against the whole catalog; change
+    type excludes are tried on ``excludes_on`` (by default the same text)."""
+    index = catalog_index(catalog)
+    matcher, changes, controls = index.matcher, index.change_types, index.controls
     text = text[:MAX_MATCH_TEXT]
-    return Scanned(text, *catalog_index(catalog).matcher.scan(text))
+    found = matcher.matches(text)
+    ids = matcher.ids
+    change_types = {}
+    for bit, words in found.items():
+        if bit in changes:
+            key = ids[bit]
+            excludes = catalog.change_types[key].excludes
+            if excludes is None or not excludes.search(excludes_on or text):
+                change_types[key] = words
+    return Reading(
+        change_types,
+        tuple(ids[bit] for bit in found if bit in controls),
+        index.security in found,
+        index.itself in found,
+    )
 
 
-def _scanned(catalog: Catalog, text: str | Scanned) -> Scanned:
-    return text if isinstance(text, Scanned) else scan(catalog, text)
+def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
+    """Change types ``text`` signals (excludes applied to all of it) -> evidence words."""
+    return read(catalog, text, text).change_types
 
 
-def change_types_of(catalog: Catalog, text: str | Scanned) -> dict[str, str]:
-    """Change types ``text`` signals (excludes applied) -> evidence words."""
-    index, seen = catalog_index(catalog), _scanned(catalog, text)
-    found = index.matcher.find(seen.text, seen.mask & index.change_types, seen.spots)
-    full = text.text if isinstance(text, Scanned) else text
-    return {
-        key: words
-        for key, words in found.items()
-        if (excludes := catalog.change_types[key].excludes) is None or not excludes.search(full)
-    }
-
-
-def controls_recognized(catalog: Catalog, text: str | Scanned) -> list[str]:
+def controls_recognized(catalog: Catalog, text: str) -> list[str]:
     """Controls ``text`` says are already planned."""
-    index, seen = catalog_index(catalog), _scanned(catalog, text)
-    return list(index.matcher.find(seen.text, seen.mask & index.controls, seen.spots))
-
-
-def says(catalog: Catalog, text: Scanned, family: int) -> bool:
-    """Whether the one-pattern family ``family`` (security words, security itself) matches."""
-    return bool(catalog_index(catalog).matcher.find(text.text, text.mask & family, text.spots))
+    return list(read(catalog, text).controls)
