@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, reduce
 from operator import or_
 
-from roadsec.analysis.prefilter import PREFIX, fold, prefixes
+from roadsec.analysis.prefilter import fold, prefixes
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import Item
 
@@ -28,9 +28,10 @@ _MAX_MEMO = 50_000
 
 
 class Matcher:
-    """Patterns behind a literal prefilter. Each pattern gets a bit; a word maps (through its
-    first PREFIX characters, folded) to the bits of the patterns that may start with it, so a
-    text's candidates are the union over its words, one dictionary probe per word."""
+    """Patterns behind a literal prefilter. Each pattern gets a bit; a word and the word after
+    it map (through their folded keys, see ``prefilter.key``) to the bits of the patterns that
+    may start there, so a text's candidates are the union over its words, one dictionary probe
+    per word."""
 
     def __init__(self, entries: dict[str, re.Pattern[str]]) -> None:
         self.ids = tuple(entries)
@@ -44,21 +45,29 @@ class Matcher:
                 continue
             for start in starts:
                 self.index[start] = self.index.get(start, 0) | 1 << bit
-        self.lengths = tuple(sorted({len(key) for key in self.index}))
-        self.memo = _Memo(self)  # word -> bits (a pure function of the patterns)
+        heads = [key.partition(" ") for key in self.index]
+        self.lengths = tuple(sorted({len(first) for first, space, _ in heads if not space}))
+        self.second = tuple(sorted({len(second) for _, _, second in heads if second}))
+        self.memo = _Memo(self)  # (word, next word) -> bits: a pure function of the patterns
 
-    def bits(self, word: str) -> int:
-        """Bits of the patterns that may start at ``word``."""
-        index, bits, key = self.index, 0, fold(word[:PREFIX])
+    def bits(self, word: str, following: str) -> int:
+        """Bits of the patterns that may start at ``word`` when ``following`` comes next."""
+        index, first = self.index, fold(word)
+        bits = index.get(first + " ", 0)
         for length in self.lengths:
-            bits |= index.get(key[:length], 0)
+            bits |= index.get(first[:length], 0)
+        if self.second and following:
+            second = fold(following)
+            for length in self.second:
+                bits |= index.get(f"{first} {second[:length]}", 0)
         return bits
 
     def matches(self, text: str) -> dict[int, str]:
         """Bit -> matched words, for every pattern that matches ``text``, in bit order."""
         lower = text.lower()
         words = lower.translate(_ASCII_SPACES).split() if lower.isascii() else _WORD.findall(lower)
-        bits = list(map(self.memo.__getitem__, words))
+        following = [*words[1:], ""] if words else []
+        bits = list(map(self.memo.__getitem__, zip(words, following, strict=True)))
         mask = reduce(or_, bits, self.always)
         found: dict[int, str] = {}
         if not mask:
@@ -82,17 +91,17 @@ class Matcher:
         return found
 
 
-class _Memo(dict[str, int]):
-    """Word -> bits, filled on first sight and emptied when it grows past _MAX_MEMO words."""
+class _Memo(dict[tuple[str, str], int]):
+    """Word pair -> bits, filled on first sight and emptied when it grows past _MAX_MEMO."""
 
     def __init__(self, matcher: Matcher) -> None:
         super().__init__()
         self.matcher = matcher
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, pair: tuple[str, str]) -> int:
         if len(self) >= _MAX_MEMO:
             self.clear()
-        bits = self[word] = self.matcher.bits(word)
+        bits = self[pair] = self.matcher.bits(*pair)
         return bits
 
 
@@ -100,7 +109,11 @@ def _spots(lower: str, words: list[str], bits: list[int]) -> list[tuple[int, int
     """(position, bits) wherever a word with bits occurs, in order (a pattern's leading word
     boundary rules out the occurrences inside a longer word)."""
     spots: list[tuple[int, int]] = []
-    for word, where in dict(zip(words, bits, strict=True)).items():
+    triggers: dict[str, int] = {}
+    for word, where in zip(words, bits, strict=True):
+        if where:
+            triggers[word] = triggers.get(word, 0) | where
+    for word, where in triggers.items():
         if where:
             position = lower.find(word)
             while position >= 0:
