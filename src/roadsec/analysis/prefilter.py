@@ -40,10 +40,16 @@ class _TooMany(Exception):
 def fold(text: str) -> str:
     """Lower case with every run of decimal digits read as one "0": how keys and words compare
     (so that "\\d+ engineers" is found under one key, not a hundred)."""
-    return _ZEROS.sub("0", "".join("0" if ch.isdecimal() else ch for ch in text.lower()))
+    text = text.lower()
+    if text.isascii():
+        text = text.translate(_ASCII_DIGITS)
+    else:
+        text = "".join("0" if ch.isdecimal() else ch for ch in text)
+    return _ZEROS.sub("0", text) if "00" in text else text
 
 
 _ZEROS = re.compile("0+")
+_ASCII_DIGITS = str.maketrans("123456789", "000000000")
 
 
 def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:
@@ -194,6 +200,32 @@ def prefixes(pattern: str) -> set[str] | None:
         if heads is None:
             return None
         out |= heads
+    return out
+
+
+def substrings(pattern: str) -> set[str] | None:
+    """Folded strings one of which every match contains (how it starts, up to its first
+    separator), or None when the pattern gives no usable prefilter: for patterns that may
+    match inside a word."""
+    try:
+        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return None
+    out: set[str] = set()
+    for alternative in _alternatives(parsed):
+        for k in range(SPAN, 0, -1):
+            starts: set[str] = set()
+            try:
+                _expand(alternative, "", k, starts, [0])
+            except (_TooMany, RecursionError):
+                continue
+            cut = {_ZEROS.sub("0", start).partition(" ")[0] for start in starts}
+            if "" in cut:
+                return None
+            out |= cut
+            break
+        else:
+            return None
     return out
 
 
