@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from roadsec.analysis.matching import catalog_index, item_text
-from roadsec.analysis.prefilter import prefixes
+from roadsec.analysis.prefilter import fold, prefixes, substrings
 from roadsec.api import parse
 from roadsec.knowledge import load_catalog
 from tests.conftest import SAMPLES
@@ -50,3 +50,17 @@ def test_matcher_agrees_with_plain_search() -> None:
         entries = zip(matcher.ids, matcher.patterns, strict=True)
         plain = {key for key, pattern in entries if pattern.search(text)}
         assert {matcher.ids[bit] for bit in matcher.matches(text)} == plain, text
+
+
+def test_constraint_screen_never_hides_a_match() -> None:
+    names = [p for r in CATALOG.constraints for p in r.examples.positive + r.examples.negative]
+    for sample in SAMPLES:
+        names += [m.name for item in parse([sample]).items for m in item.metrics]
+    names += ["P99 latency", "Time to recover (MTTR)", "2025 cloud spend", "SLA 99.9%"]
+    for rule in CATALOG.constraints:
+        pattern = CATALOG.constraint_names[rule.id]
+        screen = substrings(pattern.pattern)
+        assert screen is not None, rule.id
+        for name in names:
+            if pattern.search(name):
+                assert any(part in fold(name) for part in screen), (rule.id, name)
