@@ -3,6 +3,8 @@ strategic considerations, every statement citing the roadmap lines behind it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
 from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
@@ -31,7 +33,9 @@ def _planned_controls(findings: Findings) -> dict[str, str | None]:
     return planned
 
 
-def _frameworks(catalog: Catalog, controls: list[str]) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _frameworks(catalog: Catalog, controls: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Framework -> the ids the controls map to, in the framework's order (per catalog)."""
     out: dict[str, tuple[str, ...]] = {}
     for name, framework in catalog.frameworks.items():
         order = framework.order
@@ -79,7 +83,7 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
             id=rec_id, title=candidate.title, detail=detail(catalog, candidate, hits, already),
             period=candidate.period, priority=priority, score=parts,
             quick_win=is_quick_win(catalog, candidate.controls, effort), effort=effort,
-            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, candidate.controls),
+            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, tuple(candidate.controls)),
             sources=tuple(candidate.sources), kind=candidate.kind,
             change_type=candidate.change_type, first_step=candidate.first_step, owner=candidate.owner,
         ))  # fmt: skip

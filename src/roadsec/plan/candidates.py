@@ -42,8 +42,10 @@ class Candidate:
     def cite(self, *refs: SourceRef) -> None:
         """Add references not cited yet, up to the citation limit."""
         for ref in refs:
+            if len(self.sources) >= MAX_CITATIONS:
+                return
             key = (ref.document, ref.line)
-            if key not in self.cited and len(self.sources) < MAX_CITATIONS:
+            if key not in self.cited:
                 self.cited.add(key)
                 self.sources.append(ref)
 
@@ -161,8 +163,7 @@ def from_windows(
         candidate = Candidate("build-in", title, main, period, [],
                               [entry.rationale], change_type=change_type, windows=ordered,
                               external=entry.exposure == "external", later=later)  # fmt: skip
-        for window in ordered:
-            candidate.cite(window.item.sources[0])
+        candidate.cite(*(window.item.sources[0] for window in ordered))
         out.append(candidate)
         if quick:
             names = _lower_titles(catalog, quick)
