@@ -64,7 +64,8 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     for candidate in candidates:
         if not candidate.controls or not candidate.sources:
             continue
-        effort = effort_of(catalog, candidate.controls, first_step_only=candidate.kind == "restart")
+        restart = candidate.kind == "restart"
+        effort = effort_of(catalog, tuple(candidate.controls), first_step_only=restart)
         hits = penalties(catalog, candidate.controls, _applying(fired, candidate))
         for _, _, constraint in hits:
             candidate.cite(constraint.source)

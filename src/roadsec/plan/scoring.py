@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
 from roadsec.model.plan import PlanEffort, Priority, Score
@@ -14,10 +16,12 @@ HIGH, MEDIUM = 7.0, 5.5
 FIRST_STEP_WEEKS = 2.0
 
 
+@lru_cache(maxsize=4096)
 def effort_of(
-    catalog: Catalog, controls: list[str], *, first_step_only: bool = False
+    catalog: Catalog, controls: tuple[str, ...], *, first_step_only: bool = False
 ) -> PlanEffort:
-    """Person-weeks of the controls; a restart asks only for its first increment."""
+    """Person-weeks of the controls; a restart asks only for its first increment (per catalog
+    and control set: the result is frozen and shared)."""
     weeks = sum(
         min(catalog.controls[c].effort.person_weeks, FIRST_STEP_WEEKS) if first_step_only
         else catalog.controls[c].effort.person_weeks
@@ -32,19 +36,27 @@ def penalties(
 ) -> list[tuple[str, ConstraintRule, Constraint]]:
     """(control, rule, constraint) for each control a roadmap target argues against."""
     hits: list[tuple[str, ConstraintRule, Constraint]] = []
+    if not constraints:
+        return hits
     for control_id in controls:
-        control = catalog.controls[control_id]
         for rule, constraint in constraints:
-            if rule.domains and control.domain not in rule.domains:
-                continue
-            levels = rule.penalize
-            latency = control.latency_impact in levels.get("latency_impact", ()) and control.inline
-            overhead = control.operational_overhead in levels.get("operational_overhead", ())
-            blocking = rule.penalize_blocking and control.blocking
-            if latency or overhead or blocking:
+            if _argues_against(catalog, rule.id, control_id):
                 hits.append((control_id, rule, constraint))
                 break
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _argues_against(catalog: Catalog, rule_id: str, control_id: str) -> bool:
+    """Whether a constraint rule penalizes or reshapes a control (per catalog)."""
+    rule = next(r for r in catalog.constraints if r.id == rule_id)
+    control = catalog.controls[control_id]
+    if rule.domains and control.domain not in rule.domains:
+        return False
+    levels = rule.penalize
+    latency = control.latency_impact in levels.get("latency_impact", ()) and control.inline
+    overhead = control.operational_overhead in levels.get("operational_overhead", ())
+    return bool(latency or overhead or (rule.penalize_blocking and control.blocking))
 
 
 def score(
