@@ -54,7 +54,12 @@ def find_constraints(catalog: Catalog, items: tuple[Item, ...]) -> list[Constrai
                 key = (rule.id, metric.raw)
                 if key not in seen:
                     seen.add(key)
-                    line = metric.line or item.sources[0].line
-                    source = SourceRef(document=item.sources[0].document, line=line)
+                    first = item.sources[0]
+                    line = metric.line or first.line
+                    source = (
+                        first
+                        if line == first.line
+                        else SourceRef(document=first.document, line=line)
+                    )
                     found.append(Constraint(rule.id, rule.kind, item, metric, source))
     return found

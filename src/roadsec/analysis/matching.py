@@ -4,9 +4,12 @@ catalog patterns can possibly match it, and only those are tried, only where the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, reduce
 from operator import or_
+from types import MappingProxyType
+from typing import NamedTuple
 
 from roadsec.analysis.prefilter import fold, prefixes
 from roadsec.knowledge import Catalog
@@ -151,14 +154,16 @@ def item_text(item: Item) -> str:
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """What one text says, as the catalog reads it."""
 
-    change_types: dict[str, str]  # change type -> the words that signal it (excludes applied)
+    change_types: Mapping[str, str]  # change type -> the words that signal it (excludes applied)
     controls: tuple[str, ...]  # controls it says are planned
     security: bool  # it speaks of security work
     itself: bool  # it is about security itself ("secure", "security")
+
+
+_NOTHING = Reading(MappingProxyType({}), (), security=False, itself=False)
 
 
 def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading:
@@ -168,6 +173,8 @@ def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading
     matcher, changes, controls = index.matcher, index.change_types, index.controls
     text = text[:MAX_MATCH_TEXT]
     found = matcher.matches(text)
+    if not found:
+        return _NOTHING
     ids = matcher.ids
     change_types = {}
     for bit, words in found.items():
@@ -186,7 +193,7 @@ def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading
 
 def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
     """Change types ``text`` signals (excludes applied to all of it) -> evidence words."""
-    return read(catalog, text, text).change_types
+    return dict(read(catalog, text, text).change_types)
 
 
 def controls_recognized(catalog: Catalog, text: str) -> list[str]:
