@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from pydantic import TypeAdapter
+
 from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
-from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
+from roadsec.model.plan import Plan, Recommendation
 from roadsec.model.roadmap import STALLED, ItemKind
 from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
@@ -19,6 +21,7 @@ from roadsec.plan.wording import detail
 __all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
 
 MAX_RECOMMENDATIONS = 30
+_RECOMMENDATIONS = TypeAdapter(tuple[Recommendation, ...])
 
 
 def _planned_controls(findings: Findings) -> dict[str, str | None]:
@@ -72,15 +75,15 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
         parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
         already = _already(findings, catalog, candidate)
         scored.append((candidate, effort, hits, parts, priority, already))
-    keep = sorted(scored, key=lambda s: -s[3].total)[:MAX_RECOMMENDATIONS]
-    keep.sort(key=lambda s: _sort_key(s[0], s[3].total))
-    recommendations: list[Recommendation] = []
+    keep = sorted(scored, key=lambda s: -s[3]["total"])[:MAX_RECOMMENDATIONS]
+    keep.sort(key=lambda s: _sort_key(s[0], s[3]["total"]))
+    chosen: list[dict[str, object]] = []
     rec_of_gap: dict[int, str] = {}
     for index, (candidate, effort, hits, parts, priority, already) in enumerate(keep, start=1):
         rec_id = f"R{index:02d}"
         for gap in candidate.gaps:
             rec_of_gap[id(gap)] = rec_id
-        recommendations.append(Recommendation(
+        chosen.append(dict(
             id=rec_id, title=candidate.title, detail=detail(catalog, candidate, hits, already),
             period=candidate.period, priority=priority, score=parts,
             quick_win=is_quick_win(catalog, candidate.controls, effort), effort=effort,
@@ -88,36 +91,35 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
             sources=tuple(candidate.sources), kind=candidate.kind,
             change_type=candidate.change_type, first_step=candidate.first_step, owner=candidate.owner,
         ))  # fmt: skip
+    recommendations = _RECOMMENDATIONS.validate_python(chosen)  # one validation for them all
     gaps = [
-        PlanGap(id=f"G{index:02d}", title=gap.title, detail=gap.detail, period=gap.period,
-                owner_needed=gap.owner_needed, sources=gap.sources, kind=gap.kind,
-                first_step=gap.first_step, suggested_owner=gap.suggested_owner,
-                recommendations=(rec_of_gap[id(gap)],) if id(gap) in rec_of_gap else ())
+        dict(id=f"G{index:02d}", title=gap.title, detail=gap.detail, period=gap.period,
+             owner_needed=gap.owner_needed, sources=gap.sources, kind=gap.kind,
+             first_step=gap.first_step, suggested_owner=gap.suggested_owner,
+             recommendations=(rec_of_gap[id(gap)],) if id(gap) in rec_of_gap else ())
         for index, gap in enumerate(findings.gaps, start=1)
     ]  # fmt: skip
+    windows = [
+        dict(change_type=w.change_type, item=w.item.id, title=w.item.title,
+             period=w.item.period, sources=w.item.sources[:1])
+        for w in findings.windows
+    ]  # fmt: skip
     roadmap = findings.roadmap
-    return Plan(
-        organization=roadmap.organization,
-        catalog_version=findings.catalog_version,
-        documents=roadmap.documents,
-        items=roadmap.items,
-        technologies=roadmap.technologies,
-        capacity=roadmap.capacity,
-        quarters=findings.quarters,
-        windows=tuple(
-            WindowRef(
-                change_type=w.change_type,
-                item=w.item.id,
-                title=w.item.title,
-                period=w.item.period,
-                sources=w.item.sources[:1],
-            )
-            for w in findings.windows
-        ),
-        recommendations=tuple(recommendations),
-        gaps=tuple(gaps),
-        avoid=tuple(avoid_list(catalog, findings)),
-        considerations=tuple(considerations(catalog, findings, recommendations)),
+    return Plan.model_validate(
+        {  # windows and gaps validated with the plan, in one pass
+            "organization": roadmap.organization,
+            "catalog_version": findings.catalog_version,
+            "documents": roadmap.documents,
+            "items": roadmap.items,
+            "technologies": roadmap.technologies,
+            "capacity": roadmap.capacity,
+            "quarters": findings.quarters,
+            "windows": windows,
+            "recommendations": recommendations,
+            "gaps": gaps,
+            "avoid": tuple(avoid_list(catalog, findings)),
+            "considerations": tuple(considerations(catalog, findings, list(recommendations))),
+        }
     )
 
 

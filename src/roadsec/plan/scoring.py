@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
-from roadsec.model.plan import PlanEffort, Priority, Score
+from roadsec.model.plan import PlanEffort, Priority
 from roadsec.plan.candidates import Candidate
 
 _SIZE_PENALTY = {"S": 0.0, "M": -0.5, "L": -1.0}
@@ -38,8 +38,13 @@ def penalties(
     hits: list[tuple[str, ConstraintRule, Constraint]] = []
     if not constraints:
         return hits
+    # Whether a rule argues against a control depends on the rule alone, so each control's
+    # first hit is among the first constraint of each rule.
+    firsts: dict[str, tuple[ConstraintRule, Constraint]] = {}
+    for rule, constraint in constraints:
+        firsts.setdefault(rule.id, (rule, constraint))
     for control_id in controls:
-        for rule, constraint in constraints:
+        for rule, constraint in firsts.values():
             if _argues_against(catalog, rule.id, control_id):
                 hits.append((control_id, rule, constraint))
                 break
@@ -65,8 +70,10 @@ def score(
     hits: list[tuple[str, ConstraintRule, Constraint]],
     effort: PlanEffort,
     quarters: tuple[str, ...],
-) -> tuple[Score, Priority]:
-    """risk: the strongest control plus breadth; window: built into the change (more for a
+) -> tuple[dict[str, float], Priority]:
+    """The parts of a Score (validated later, with the recommendation) and the priority.
+
+    risk: the strongest control plus breadth; window: built into the change (more for a
     foundation, more the sooner the window closes); exposure; gap; constraint: -1 for each
     control a target argues against (a target that only reshapes a control, such as staging a
     blocking control under an uptime goal, costs nothing); effort by size."""
@@ -86,8 +93,8 @@ def score(
     effort_part = _SIZE_PENALTY[effort.size]
     total = round(risk + window + exposure + gap + constraint + effort_part, 2)
     priority: Priority = "high" if total >= HIGH else "medium" if total >= MEDIUM else "low"
-    parts = Score(risk=risk, window=window, exposure=exposure, gap=gap, constraint=constraint,
-                  effort=effort_part, total=total)  # fmt: skip
+    parts = {"risk": risk, "window": window, "exposure": exposure, "gap": gap,
+             "constraint": constraint, "effort": effort_part, "total": total}  # fmt: skip
     return parts, priority
 
 
