@@ -15,7 +15,7 @@ from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
 from roadsec.plan.considerations import considerations
-from roadsec.plan.scoring import effort_of, is_quick_win, penalties, score
+from roadsec.plan.scoring import effort_of, first_per_rule, is_quick_win, penalties, score
 from roadsec.plan.wording import detail
 
 __all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
@@ -59,6 +59,10 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     fired: list[tuple[ConstraintRule, Constraint]] = [
         (rules[c.rule], c) for c in findings.constraints if c.rule in rules
     ]
+    # When every target is roadmap-wide, every candidate is shaped by all of them.
+    everywhere = (
+        first_per_rule(fired) if all(c.item.kind in _GLOBAL_KINDS for _, c in fired) else None
+    )
     planned = _planned_controls(findings)
     claimed: set[str] = set()
     candidates = from_gaps(catalog, findings, claimed)
@@ -69,7 +73,10 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
             continue
         restart = candidate.kind == "restart"
         effort = effort_of(catalog, tuple(candidate.controls), first_step_only=restart)
-        hits = penalties(catalog, candidate.controls, _applying(fired, candidate))
+        shaping = (
+            everywhere if everywhere is not None else first_per_rule(_applying(fired, candidate))
+        )
+        hits = penalties(catalog, candidate.controls, shaping)
         for _, _, constraint in hits:
             candidate.cite(constraint.source)
         parts, priority = score(catalog, candidate, hits, effort, findings.quarters)

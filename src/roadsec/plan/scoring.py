@@ -31,20 +31,25 @@ def effort_of(
     return PlanEffort(person_weeks=round(weeks, 1), size=size)
 
 
-def penalties(
-    catalog: Catalog, controls: list[str], constraints: list[tuple[ConstraintRule, Constraint]]
-) -> list[tuple[str, ConstraintRule, Constraint]]:
-    """(control, rule, constraint) for each control a roadmap target argues against."""
-    hits: list[tuple[str, ConstraintRule, Constraint]] = []
-    if not constraints:
-        return hits
-    # Whether a rule argues against a control depends on the rule alone, so each control's
-    # first hit is among the first constraint of each rule.
+def first_per_rule(
+    constraints: list[tuple[ConstraintRule, Constraint]],
+) -> list[tuple[ConstraintRule, Constraint]]:
+    """The first constraint of each rule, in order: whether a rule argues against a control
+    depends on the rule alone, so a control's first penalty is always among these."""
     firsts: dict[str, tuple[ConstraintRule, Constraint]] = {}
     for rule, constraint in constraints:
         firsts.setdefault(rule.id, (rule, constraint))
+    return list(firsts.values())
+
+
+def penalties(
+    catalog: Catalog, controls: list[str], firsts: list[tuple[ConstraintRule, Constraint]]
+) -> list[tuple[str, ConstraintRule, Constraint]]:
+    """(control, rule, constraint) for each control a roadmap target argues against, given the
+    shaping targets' ``first_per_rule``."""
+    hits: list[tuple[str, ConstraintRule, Constraint]] = []
     for control_id in controls:
-        for rule, constraint in firsts.values():
+        for rule, constraint in firsts:
             if _argues_against(catalog, rule.id, control_id):
                 hits.append((control_id, rule, constraint))
                 break
