@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache, reduce
 from operator import or_
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from roadsec.analysis.prefilter import fold, prefixes
 from roadsec.knowledge import Catalog
@@ -25,8 +25,8 @@ SECURITY_WORDS = re.compile(
 )
 SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-# ASCII text splits into its words without a regex: every ASCII non-word character is a space.
-_ASCII_SPACES = {c: " " for c in range(128) if not re.match(r"\w", chr(c))}
+# ASCII text splits into its words without a regex: every non-word byte reads as a space.
+_ASCII_SPACES = bytes(c if c < 128 and re.match(r"\w", chr(c)) else 32 for c in range(256))
 _MAX_MEMO = 50_000
 
 
@@ -53,14 +53,14 @@ class Matcher:
         self.second = tuple(sorted({len(second) for _, _, second in heads if second}))
         self.memo = _Memo(self)  # (word, next word) -> bits: a pure function of the patterns
 
-    def bits(self, word: str, following: str) -> int:
+    def bits(self, word: str | bytes, following: str | bytes) -> int:
         """Bits of the patterns that may start at ``word`` when ``following`` comes next."""
-        index, first = self.index, fold(word)
+        index, first = self.index, fold(_text(word))
         bits = index.get(first + " ", 0)
         for length in self.lengths:
             bits |= index.get(first[:length], 0)
         if self.second and following:
-            second = fold(following)
+            second = fold(_text(following))
             for length in self.second:
                 bits |= index.get(f"{first} {second[:length]}", 0)
         return bits
@@ -68,8 +68,13 @@ class Matcher:
     def matches(self, text: str) -> dict[int, str]:
         """Bit -> matched words, for every pattern that matches ``text``, in bit order."""
         lower = text.lower()
-        words = lower.translate(_ASCII_SPACES).split() if lower.isascii() else _WORD.findall(lower)
-        following = [*words[1:], ""] if words else []
+        if lower.isascii():  # bytes split at a table lookup per character
+            raw = lower.encode("ascii")
+            return self._matches(text, raw, raw.translate(_ASCII_SPACES).split())
+        return self._matches(text, lower, _WORD.findall(lower))
+
+    def _matches(self, text: str, lower: W, words: list[W]) -> dict[int, str]:
+        following = [*words[1:], lower[:0]] if words else []
         bits = list(map(self.memo.__getitem__, zip(words, following, strict=True)))
         mask = reduce(or_, bits, self.always)
         found: dict[int, str] = {}
@@ -94,25 +99,33 @@ class Matcher:
         return found
 
 
-class _Memo(dict[tuple[str, str], int]):
-    """Word pair -> bits, filled on first sight and emptied when it grows past _MAX_MEMO."""
+W = TypeVar("W", str, bytes)
+
+
+def _text(word: str | bytes) -> str:
+    return word.decode("ascii") if isinstance(word, bytes) else word
+
+
+class _Memo(dict[Any, int]):
+    """Word pair (str or ASCII bytes) -> bits, filled on first sight and emptied when it grows
+    past _MAX_MEMO."""
 
     def __init__(self, matcher: Matcher) -> None:
         super().__init__()
         self.matcher = matcher
 
-    def __missing__(self, pair: tuple[str, str]) -> int:
+    def __missing__(self, pair: tuple[Any, Any]) -> int:
         if len(self) >= _MAX_MEMO:
             self.clear()
         bits = self[pair] = self.matcher.bits(*pair)
         return bits
 
 
-def _spots(lower: str, words: list[str], bits: list[int]) -> list[tuple[int, int]]:
+def _spots(lower: W, words: list[W], bits: list[int]) -> list[tuple[int, int]]:
     """(position, bits) wherever a word with bits occurs, in order (a pattern's leading word
     boundary rules out the occurrences inside a longer word)."""
     spots: list[tuple[int, int]] = []
-    triggers: dict[str, int] = {}
+    triggers: dict[W, int] = {}
     for word, where in zip(words, bits, strict=True):
         if where:
             triggers[word] = triggers.get(word, 0) | where
