@@ -119,14 +119,11 @@ def from_windows(
 ) -> list[Candidate]:
     """One build-in candidate per change type (plus its quick wins), at its window."""
     groups: dict[str, list[Window]] = {}
-    for window in findings.windows:
+    for window in sorted(findings.windows, key=_in_time):  # stable: each group in time order
         groups.setdefault(window.change_type, []).append(window)
     first_quarter = slot(findings.quarters[0]) if findings.quarters else None
     timed = []
     for change_type, windows in groups.items():
-        windows.sort(
-            key=lambda w: (order_key(w.start), w.item.sources[0].document, w.item.sources[0].line)
-        )
         entry = catalog.change_types[change_type].entry
         quarter = _window_quarter(windows, entry.timing)
         timed.append(
@@ -173,6 +170,11 @@ def from_windows(
             win.cite(here[0].item.sources[0])
             out.append(win)
     return out
+
+
+def _in_time(window: Window) -> tuple[tuple[int, int, int], str, int]:
+    source = window.item.sources[0]
+    return order_key(window.start), source.document, source.line
 
 
 def _lower_titles(catalog: Catalog, controls: list[str]) -> str:
