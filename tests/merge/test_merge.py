@@ -30,3 +30,14 @@ def test_merge_unifies_technologies_and_picks_the_named_organization() -> None:
 def test_org_override_and_empty() -> None:
     assert merge([roadmap("a.md", "Acme", [])], organization="Other").organization == "Other"
     assert merge([]).documents == ()
+
+
+def test_one_roadmap_merges_to_the_same_view() -> None:
+    one = roadmap("a.md", "Acme", [("AWS", 3), ("Azure", 4)])
+    assert merge([one]).to_dict() == one.to_dict()
+    assert merge([one], organization="Other").organization == "Other"
+    doubled = Technology(
+        name="AWS", category="cloud", sources=(SourceRef(document="a.md", line=3),) * 2
+    )
+    merged = merge([one.model_copy(update={"technologies": (doubled,)})])
+    assert [(s.document, s.line) for s in merged.technologies[0].sources] == [("a.md", 3)]

@@ -3,21 +3,38 @@
 from __future__ import annotations
 
 from roadsec.analysis.constraints import find_constraints
-from roadsec.analysis.findings import Constraint, Findings, Gap, SecurityWork, Window
+from roadsec.analysis.findings import (
+    Constraint,
+    Findings,
+    Gap,
+    SecurityWork,
+    Window,
+    distinct_sources,
+)
 from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
-from roadsec.analysis.matching import scan
+from roadsec.analysis.matching import item_text, read
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
-from roadsec.model.roadmap import Roadmap
+from roadsec.model.roadmap import ItemKind, Roadmap
 from roadsec.model.timeline import quarters_of
 
-__all__ = ["Constraint", "Findings", "Gap", "SecurityWork", "Window", "analyze_roadmap"]
+READ = frozenset(ItemKind) - {ItemKind.METRIC, ItemKind.RISK}  # items that can be work
+
+__all__ = [
+    "Constraint",
+    "Findings",
+    "Gap",
+    "SecurityWork",
+    "Window",
+    "analyze_roadmap",
+    "distinct_sources",
+]
 
 
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    texts = {item.id: scan(item) for item in roadmap.items}
+    texts = {item.id: read(catalog, item_text(item)) for item in roadmap.items if item.kind in READ}
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
@@ -27,7 +44,7 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     covered |= {c for w in work for c in w.controls}
     gaps = [
         *late_security(catalog, windows, work, roadmap),
-        *stalled_and_ownerless(catalog, roadmap, by_item, first),
+        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),
     ]
     return Findings(

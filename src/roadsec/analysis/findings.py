@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from roadsec.model.roadmap import Item, Metric, Roadmap, SourceRef
+from roadsec.model.roadmap import MAX_CITATIONS, Item, Metric, Roadmap, SourceRef
+
+
+def distinct_sources(
+    refs: Iterable[SourceRef], limit: int = MAX_CITATIONS
+) -> tuple[SourceRef, ...]:
+    """The first ``limit`` distinct references, in order (told apart by document and line,
+    without model equality)."""
+    seen: set[tuple[str, int]] = set()
+    out: list[SourceRef] = []
+    for ref in refs:
+        key = (ref.document, ref.line)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+            if len(out) == limit:
+                break
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +52,7 @@ class Constraint:
     kind: str
     item: Item
     metric: Metric
-
-    @property
-    def source(self) -> SourceRef:
-        line = self.metric.line or self.item.sources[0].line
-        return SourceRef(document=self.item.sources[0].document, line=line)
+    source: SourceRef  # the target's own line
 
 
 @dataclass(frozen=True, slots=True)

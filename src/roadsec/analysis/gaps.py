@@ -6,8 +6,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from roadsec.analysis.findings import Gap, SecurityWork, Window
-from roadsec.analysis.matching import SECURITY_WORDS, change_types_of, item_text
+from roadsec.analysis.findings import Gap, SecurityWork, Window, distinct_sources
+from roadsec.analysis.matching import (
+    MAX_MATCH_TEXT,
+    SECURITY_WORDS,
+    Reading,
+    change_types_of,
+    item_text,
+)
 from roadsec.knowledge import Catalog, GapRule
 from roadsec.model.roadmap import (
     STALLED,
@@ -16,7 +22,6 @@ from roadsec.model.roadmap import (
     Roadmap,
     SourceRef,
     Technology,
-    unique_sources,
 )
 from roadsec.model.timeline import order_key, slot
 
@@ -42,11 +47,17 @@ def _rule(catalog: Catalog, kind: str) -> GapRule:
 
 
 def _refs(*groups: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
-    return unique_sources(ref for group in groups for ref in group)
+    return distinct_sources(ref for group in groups for ref in group)
 
 
-def is_security_item(item: Item, work: dict[str, SecurityWork]) -> bool:
-    return item.id in work or SECURITY_WORDS.search(item_text(item)) is not None
+def is_security_item(item: Item, work: dict[str, SecurityWork], reading: Reading) -> bool:
+    """Planned security work, or an item whose text speaks of security."""
+    if item.id in work:
+        return True
+    text = item_text(item)
+    if len(text) < MAX_MATCH_TEXT:
+        return reading.security
+    return SECURITY_WORDS.search(text) is not None
 
 
 def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap) -> str:
@@ -60,16 +71,21 @@ def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap)
 
 
 def stalled_and_ownerless(
-    catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None
-) -> list[Gap]:
+    catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None,
+    texts: dict[str, Reading],
+) -> list[Gap]:  # fmt: skip
     stalled_rule, owner_rule = _rule(catalog, "stalled"), _rule(catalog, "ownerless")
     ownership = re.compile("|".join(owner_rule.reason_patterns), re.IGNORECASE)
     owners_are_named = sum(1 for i in roadmap.items if i.owner) >= max(3, len(roadmap.items) // 3)
     gaps: list[Gap] = []
     for item in roadmap.items:
-        if item.kind in _NOT_WORK or not is_security_item(item, work):
+        if item.kind in _NOT_WORK or not is_security_item(item, work, texts[item.id]):
             continue
-        controls = work[item.id].controls if item.id in work else _implied_controls(catalog, item)
+        controls = (
+            work[item.id].controls
+            if item.id in work
+            else _implied_controls(catalog, item, texts[item.id])
+        )
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
@@ -94,9 +110,11 @@ def stalled_and_ownerless(
     return gaps
 
 
-def _implied_controls(catalog: Catalog, item: Item) -> tuple[str, ...]:
+def _implied_controls(catalog: Catalog, item: Item, reading: Reading) -> tuple[str, ...]:
     """For security work no recognizer names: the lead control of the change it describes."""
-    for change_type in change_types_of(catalog, item_text(item)):
+    text = item_text(item)
+    found = reading.change_types if len(text) <= MAX_MATCH_TEXT else change_types_of(catalog, text)
+    for change_type in found:
         return catalog.change_types[change_type].entry.controls[:1]
     return ()
 

@@ -1,12 +1,17 @@
-"""Fast matching of item text against every change type and control recognizer at once."""
+"""Item texts matched against the whole catalog at once: one word scan per text tells which
+catalog patterns can possibly match it, and only those are tried, only where they can start."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache, reduce
+from operator import or_
+from types import MappingProxyType
+from typing import Any, NamedTuple, TypeVar
 
-from roadsec.analysis.prefilter import prefixes
+from roadsec.analysis.prefilter import fold, prefixes
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import Item
 
@@ -18,92 +23,143 @@ SECURITY_WORDS = re.compile(
     r"incident response|hardening|firewall|waf)\b",
     re.IGNORECASE,
 )
+SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+# ASCII text splits into its words without a regex: every non-word byte reads as a space.
+_ASCII_SPACES = bytes(c if c < 128 and re.match(r"\w", chr(c)) else 32 for c in range(256))
+_MAX_MEMO = 50_000
 
 
-_WORD_HEAD = re.compile(r"\b\w{1,3}")
-WordHeads = list[tuple[int, str]]
+class Matcher:
+    """Patterns behind a literal prefilter. Each pattern gets a bit; a word and the word after
+    it map (through their folded keys, see ``prefilter.key``) to the bits of the patterns that
+    may start there, so a text's candidates are the union over its words, one dictionary probe
+    per word."""
+
+    def __init__(self, entries: dict[str, re.Pattern[str]]) -> None:
+        self.ids = tuple(entries)
+        self.patterns = tuple(entries.values())
+        self.index: dict[str, int] = {}
+        self.always = 0
+        for bit, pattern in enumerate(self.patterns):
+            starts = prefixes(pattern.pattern)
+            if starts is None:
+                self.always |= 1 << bit
+                continue
+            for start in starts:
+                self.index[start] = self.index.get(start, 0) | 1 << bit
+        heads = [key.partition(" ") for key in self.index]
+        self.lengths = tuple(sorted({len(first) for first, space, _ in heads if not space}))
+        self.second = tuple(sorted({len(second) for _, _, second in heads if second}))
+        self.memo = _Memo(self)  # (word, next word) -> bits: a pure function of the patterns
+
+    def bits(self, word: str | bytes, following: str | bytes) -> int:
+        """Bits of the patterns that may start at ``word`` when ``following`` comes next."""
+        index, first = self.index, fold(_text(word))
+        bits = index.get(first + " ", 0)
+        for length in self.lengths:
+            bits |= index.get(first[:length], 0)
+        if self.second and following:
+            second = fold(_text(following))
+            for length in self.second:
+                bits |= index.get(f"{first} {second[:length]}", 0)
+        return bits
+
+    def matches(self, text: str) -> dict[int, str]:
+        """Bit -> matched words, for every pattern that matches ``text``, in bit order."""
+        lower = text.lower()
+        if lower.isascii():  # bytes split at a table lookup per character
+            raw = lower.encode("ascii")
+            return self._matches(text, raw, raw.translate(_ASCII_SPACES).split())
+        return self._matches(text, lower, _WORD.findall(lower))
+
+    def _matches(self, text: str, lower: W, words: list[W]) -> dict[int, str]:
+        following = [*words[1:], lower[:0]] if words else []
+        bits = list(map(self.memo.__getitem__, zip(words, following, strict=True)))
+        mask = reduce(or_, bits, self.always)
+        found: dict[int, str] = {}
+        if not mask:
+            return found
+        spots = _spots(lower, words, bits) if len(lower) == len(text) else None
+        patterns, always = self.patterns, self.always
+        while mask:
+            low = mask & -mask
+            bit = low.bit_length() - 1
+            mask ^= low
+            pattern = patterns[bit]
+            if low & always or spots is None:
+                hit = pattern.search(text)
+            else:
+                hit = None
+                for position, where in spots:
+                    if where & low and (hit := pattern.match(text, position)):
+                        break
+            if hit:
+                found[bit] = hit.group()
+        return found
 
 
-def word_heads(text: str) -> WordHeads:
-    """(position, first three lower-case word characters) of every word in ``text``."""
-    return [(m.start(), m.group()) for m in _WORD_HEAD.finditer(text[:MAX_MATCH_TEXT].lower())]
+W = TypeVar("W", str, bytes)
+
+
+def _text(word: str | bytes) -> str:
+    return word.decode("ascii") if isinstance(word, bytes) else word
+
+
+class _Memo(dict[Any, int]):
+    """Word pair (str or ASCII bytes) -> bits, filled on first sight and emptied when it grows
+    past _MAX_MEMO."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, pair: tuple[Any, Any]) -> int:
+        if len(self) >= _MAX_MEMO:
+            self.clear()
+        bits = self[pair] = self.matcher.bits(*pair)
+        return bits
+
+
+def _spots(lower: W, words: list[W], bits: list[int]) -> list[tuple[int, int]]:
+    """(position, bits) wherever a word with bits occurs, in order (a pattern's leading word
+    boundary rules out the occurrences inside a longer word)."""
+    spots: list[tuple[int, int]] = []
+    triggers: dict[W, int] = {}
+    for word, where in zip(words, bits, strict=True):
+        if where:
+            triggers[word] = triggers.get(word, 0) | where
+    for word, where in triggers.items():
+        if where:
+            position = lower.find(word)
+            while position >= 0:
+                spots.append((position, where))
+                position = lower.find(word, position + 1)
+    spots.sort()
+    return spots
 
 
 @dataclass(frozen=True)
-class Matcher:
-    """Catalog entries matched through a literal prefilter: an entry is tried only at the
-    word starts that begin with one of its possible first letters (anchored there, not
-    scanned), so an item costs a dictionary probe per word plus a few anchored matches."""
+class CatalogIndex:
+    """One matcher over every pattern analysis tries on an item, with each family's bits."""
 
-    patterns: dict[str, re.Pattern[str]]
-    index: dict[str, tuple[str, ...]]  # prefix (1-3 characters) -> entries it may start
-    always: tuple[str, ...]  # entries without a usable prefilter
-    order: dict[str, int]
-    heads: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: word head -> entries
-
-    def _entries(self, head: str) -> tuple[str, ...]:
-        """Entries whose prefixes start ``head`` (memoized: a pure function of the catalog)."""
-        index = self.index
-        found = tuple(dict.fromkeys(
-            e for key in {head[:1], head[:2], head} for e in index.get(key, ())
-        ))  # fmt: skip
-        self.heads[head] = found
-        return found
-
-    def find(self, text: str, heads: WordHeads | None = None) -> dict[str, str]:
-        """Entry id -> the words that matched it, in catalog order; ``heads`` are the text's
-        word heads when the caller already has them."""
-        text = text[:MAX_MATCH_TEXT]
-        memo = self.heads
-        positions: dict[str, list[int]] = {}
-        for start, head in heads if heads is not None else word_heads(text):
-            entries = memo.get(head)
-            if entries is None:
-                entries = self._entries(head)
-            for entry in entries:
-                positions.setdefault(entry, []).append(start)
-        found: dict[str, str] = {}
-        for entry in self.always:
-            hit = self.patterns[entry].search(text)
-            if hit:
-                found[entry] = hit.group()
-        for entry, where in positions.items():
-            match = self.patterns[entry].match
-            for position in where:
-                hit = match(text, position)
-                if hit:
-                    found[entry] = hit.group()
-                    break
-        return {key: found[key] for key in sorted(found, key=self.order.__getitem__)}
-
-
-def _matcher(entries: dict[str, str]) -> Matcher:
-    patterns = {key: re.compile(pattern, re.IGNORECASE) for key, pattern in entries.items()}
-    index: dict[str, list[str]] = {}
-    always: list[str] = []
-    for key, pattern in entries.items():
-        starts = prefixes(pattern)
-        if starts is None:
-            always.append(key)
-            continue
-        for start in starts:
-            index.setdefault(start, []).append(key)
-    return Matcher(
-        patterns,
-        {k: tuple(v) for k, v in index.items()},
-        tuple(always),
-        {key: n for n, key in enumerate(entries)},
-    )
+    matcher: Matcher
+    change_types: range
+    controls: range
+    security: int
+    itself: int
 
 
 @cache
-def change_type_matcher(catalog: Catalog) -> Matcher:
-    return _matcher({key: "|".join(c.entry.signals) for key, c in catalog.change_types.items()})
-
-
-@cache
-def recognizer_matcher(catalog: Catalog) -> Matcher:
-    return _matcher({key: p.pattern for key, p in catalog.recognizers.items()})
+def catalog_index(catalog: Catalog) -> CatalogIndex:
+    """The catalog's matcher, built once per catalog."""
+    entries = {key: c.signals for key, c in catalog.change_types.items()}
+    changes = range(len(entries))
+    entries.update(catalog.recognizers)
+    controls = range(len(changes), len(entries))
+    security, itself = len(entries), len(entries) + 1
+    entries.update({" security": SECURITY_WORDS, " itself": SECURITY_ITSELF})
+    return CatalogIndex(Matcher(entries), changes, controls, security, itself)
 
 
 def item_text(item: Item) -> str:
@@ -111,22 +167,48 @@ def item_text(item: Item) -> str:
     return item.text if item.text.startswith(item.title) else f"{item.title}. {item.text}"
 
 
-def scan(item: Item) -> tuple[str, WordHeads]:
-    """An item's text as every matcher reads it, with its word heads (computed once)."""
-    text = item_text(item)[:MAX_MATCH_TEXT]
-    return text, word_heads(text)
+class Reading(NamedTuple):
+    """What one text says, as the catalog reads it."""
+
+    change_types: Mapping[str, str]  # change type -> the words that signal it (excludes applied)
+    controls: tuple[str, ...]  # controls it says are planned
+    security: bool  # it speaks of security work
+    itself: bool  # it is about security itself ("secure", "security")
 
 
-def change_types_of(catalog: Catalog, text: str, heads: WordHeads | None = None) -> dict[str, str]:
-    """Change types ``text`` signals (excludes applied) -> evidence words."""
-    found = change_type_matcher(catalog).find(text, heads)
-    return {
-        key: words
-        for key, words in found.items()
-        if (excludes := catalog.change_types[key].excludes) is None or not excludes.search(text)
-    }
+_NOTHING = Reading(MappingProxyType({}), (), security=False, itself=False)
 
 
-def controls_recognized(catalog: Catalog, text: str, heads: WordHeads | None = None) -> list[str]:
+def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading:
+    """Match ``text`` (its first MAX_MATCH_TEXT characters) against the whole catalog; change
+    type excludes are tried on ``excludes_on`` (by default the same text)."""
+    index = catalog_index(catalog)
+    matcher, changes, controls = index.matcher, index.change_types, index.controls
+    text = text[:MAX_MATCH_TEXT]
+    found = matcher.matches(text)
+    if not found:
+        return _NOTHING
+    ids = matcher.ids
+    change_types = {}
+    for bit, words in found.items():
+        if bit in changes:
+            key = ids[bit]
+            excludes = catalog.change_types[key].excludes
+            if excludes is None or not excludes.search(excludes_on or text):
+                change_types[key] = words
+    return Reading(
+        change_types,
+        tuple(ids[bit] for bit in found if bit in controls),
+        index.security in found,
+        index.itself in found,
+    )
+
+
+def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
+    """Change types ``text`` signals (excludes applied to all of it) -> evidence words."""
+    return dict(read(catalog, text, text).change_types)
+
+
+def controls_recognized(catalog: Catalog, text: str) -> list[str]:
     """Controls ``text`` says are already planned."""
-    return list(recognizer_matcher(catalog).find(text, heads))
+    return list(read(catalog, text).controls)

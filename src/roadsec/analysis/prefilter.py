@@ -24,8 +24,11 @@ BRANCH, IN, LITERAL, NEGATE, RANGE = (
 )
 MAX_REPEAT, MIN_REPEAT, MAXREPEAT = sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.MAXREPEAT
 SUBPATTERN = sre_parse.SUBPATTERN
+CATEGORY, CATEGORY_DIGIT = sre_parse.CATEGORY, sre_parse.CATEGORY_DIGIT
+NOT_WORD = frozenset({sre_parse.CATEGORY_SPACE, sre_parse.CATEGORY_NOT_WORD})
 
-PREFIX = 3
+PREFIX = 6  # characters of a word a key holds
+SPAN = 16  # characters of a match expanded to find its first two words
 MAX_PREFIXES = 400
 _MAX_STEPS = 20_000
 
@@ -34,16 +37,53 @@ class _TooMany(Exception):
     pass
 
 
+def fold(text: str) -> str:
+    """Lower case with every run of decimal digits read as one "0": how keys and words compare
+    (so that "\\d+ engineers" is found under one key, not a hundred)."""
+    text = text.lower()
+    if text.isascii():
+        text = text.translate(_ASCII_DIGITS)
+    else:
+        text = "".join("0" if ch.isdecimal() else ch for ch in text)
+    return _ZEROS.sub("0", text) if "00" in text else text
+
+
+_ZEROS = re.compile("0+")
+_ASCII_DIGITS = str.maketrans("123456789", "000000000")
+
+
 def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:
     out: set[str] = set()
     for op, av in items:
         if op is LITERAL:
-            out.add(chr(av).lower())
+            out.add(fold(chr(av)))
         elif op is RANGE and av[1] - av[0] <= 40:
-            out.update(chr(c).lower() for c in range(av[0], av[1] + 1))
+            out.update(fold(chr(c)) for c in range(av[0], av[1] + 1))
+        elif op is CATEGORY and av is CATEGORY_DIGIT:
+            out.add("0")
+        elif op is CATEGORY and av in NOT_WORD:
+            out.add(" ")  # any separator reads as a space
         else:  # NEGATE, CATEGORY, large ranges: anything
             return None
     return out
+
+
+def _run(body: list[Any]) -> str | None:
+    """ " " when ``body`` is one separator character, "0" when one digit, else None."""
+    if len(body) != 1:
+        return None
+    op, av = body[0]
+    if op is CATEGORY:
+        return " " if av in NOT_WORD else "0" if av is CATEGORY_DIGIT else None
+    if op is LITERAL:
+        chars: set[str] | None = {fold(chr(av))}
+    elif op is IN and not any(o is NEGATE for o, _ in av):
+        chars = _chars(list(av))
+    else:
+        return None
+    if chars and not any(_is_word(ch) for ch in chars):
+        return " "
+    return "0" if chars == {"0"} else None
 
 
 def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[int]) -> None:
@@ -54,10 +94,12 @@ def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[in
         out.add(prefix[:k])
         return
     (op, av), rest = items[0], items[1:]
-    if op in (AT, ASSERT, ASSERT_NOT):
+    if op is AT and av is AT_BOUNDARY and prefix and _is_word(prefix[-1]):
+        _expand(rest, prefix + " ", k, out, steps)  # a word ends here
+    elif op in (AT, ASSERT, ASSERT_NOT):
         _expand(rest, prefix, k, out, steps)
     elif op is LITERAL:
-        _expand(rest, prefix + chr(av).lower(), k, out, steps)
+        _expand(rest, prefix + fold(chr(av)), k, out, steps)
     elif op is IN:
         chars = _chars(list(av)) if not any(o is NEGATE for o, _ in av) else None
         if chars is None:
@@ -65,11 +107,20 @@ def _expand(items: list[Any], prefix: str, k: int, out: set[str], steps: list[in
             return
         for ch in sorted(chars):
             _expand(rest, prefix + ch, k, out, steps)
+    elif op is CATEGORY and av is CATEGORY_DIGIT:
+        _expand(rest, prefix + "0", k, out, steps)
+    elif op is CATEGORY and av in NOT_WORD:
+        _expand(rest, prefix + " ", k, out, steps)
     elif op is SUBPATTERN:
         _expand(list(av[-1]) + rest, prefix, k, out, steps)
     elif op is BRANCH:
         for alternative in av[1]:
             _expand(list(alternative) + rest, prefix, k, out, steps)
+    elif op in (MAX_REPEAT, MIN_REPEAT) and (run := _run(list(av[2]))) is not None:
+        if av[0] == 0:
+            _expand(rest, prefix, k, out, steps)
+        if av[1] != 0:  # separators (or digits) repeated read as one
+            _expand(rest, prefix + run, k, out, steps)
     elif op in (MAX_REPEAT, MIN_REPEAT):
         low, high, body = av
         if low == 0:
@@ -100,32 +151,93 @@ def _starts_at_word(items: list[Any]) -> bool:
     return False
 
 
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _word_head(prefix: str) -> str:
     for index, ch in enumerate(prefix):
-        if not (ch.isalnum() or ch == "_"):
+        if not _is_word(ch):
             return prefix[:index]
     return prefix
 
 
+def key(expansion: str) -> str:
+    """The key a match starting with ``expansion`` is found under: "w" (a word starting with
+    w), "w " (the word w) or "w x" (the word w, then a word starting with x); "" when the match
+    may start with anything."""
+    expansion = _ZEROS.sub("0", expansion)
+    first = _word_head(expansion)
+    rest = expansion[len(first) :]
+    if not first or not rest:
+        return first[:PREFIX]
+    skip = 0
+    while skip < len(rest) and not _is_word(rest[skip]):
+        skip += 1
+    return f"{first} {_word_head(rest[skip:])[:PREFIX]}"
+
+
+def _alternatives(items: list[Any]) -> list[list[Any]]:
+    """The top-level alternatives of a pattern (through plain groups), each prefiltered on its
+    own so that one loose alternative does not shorten the others' prefixes."""
+    if len(items) == 1 and items[0][0] is BRANCH:
+        return [alt for branch in items[0][1][1] for alt in _alternatives(list(branch))]
+    if len(items) == 1 and items[0][0] is SUBPATTERN and not any(items[0][1][1:3]):
+        return _alternatives(list(items[0][1][-1]))
+    return [items]
+
+
 def prefixes(pattern: str) -> set[str] | None:
-    """Lower-case prefixes (up to PREFIX characters) every match must start with, or None when
-    the pattern gives no usable prefilter."""
+    """The keys (see ``key``) of every way a match can start, folded, or None when the pattern
+    gives no usable prefilter."""
     try:
         parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
     except re.error:
         return None
+    out: set[str] = set()
+    for alternative in _alternatives(parsed):
+        heads = _prefixes(alternative)
+        if heads is None:
+            return None
+        out |= heads
+    return out
+
+
+def substrings(pattern: str) -> set[str] | None:
+    """Folded strings one of which every match contains (how it starts, up to its first
+    separator), or None when the pattern gives no usable prefilter: for patterns that may
+    match inside a word."""
+    try:
+        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
+    except re.error:
+        return None
+    out: set[str] = set()
+    for alternative in _alternatives(parsed):
+        for k in range(SPAN, 0, -1):
+            starts: set[str] = set()
+            try:
+                _expand(alternative, "", k, starts, [0])
+            except (_TooMany, RecursionError):
+                continue
+            cut = {_ZEROS.sub("0", start).partition(" ")[0] for start in starts}
+            if "" in cut:
+                return None
+            out |= cut
+            break
+        else:
+            return None
+    return out
+
+
+def _prefixes(parsed: list[Any]) -> set[str] | None:
     if not _starts_at_word(parsed):
         return None
-    for k in range(PREFIX, 0, -1):
+    for k in range(SPAN, 0, -1):
         out: set[str] = set()
         try:
             _expand(parsed, "", k, out, [0])
         except (_TooMany, RecursionError):
             continue
-        # Word starts are probed by their leading word characters only: "ai assistant" is
-        # found under "ai", "ci/cd" under "ci".
-        heads = {_word_head(p) for p in out}
-        if "" in heads:
-            return None
-        return heads
+        keys = {key(p) for p in out}
+        return None if "" in keys else keys
     return None

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 from roadsec.analysis.findings import SecurityWork, Window
-from roadsec.analysis.matching import WordHeads, change_types_of, controls_recognized
+from roadsec.analysis.matching import Reading
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import STALLED, Item, ItemKind
 from roadsec.model.timeline import start_quarter
 
 _NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
-_SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)
 
 
 def find_windows(
-    catalog: Catalog, items: tuple[Item, ...], texts: dict[str, tuple[str, WordHeads]]
+    catalog: Catalog, items: tuple[Item, ...], texts: dict[str, Reading]
 ) -> list[Window]:
     """Every scheduled, live item that signals a change type opens a window."""
     windows: list[Window] = []
     for item in items:
         if item.kind in _NOT_WORK or item.status in STALLED:
             continue  # an undated item still changes the system: its window is "unscheduled"
-        for change_type, words in change_types_of(catalog, *texts[item.id]).items():
+        for change_type, words in texts[item.id].change_types.items():
             windows.append(Window(change_type, item, start_quarter(item.period), words))
     concrete = {w.change_type for w in windows if w.item.kind is not ItemKind.THEME}
     # A theme only summarizes: it opens a window when no concrete item of its kind does.
@@ -35,7 +32,7 @@ def find_security_work(
     catalog: Catalog,
     items: tuple[Item, ...],
     windows: list[Window],
-    texts: dict[str, tuple[str, WordHeads]],
+    texts: dict[str, Reading],
 ) -> list[SecurityWork]:
     """Items that already plan a control (whatever their status).
 
@@ -52,9 +49,9 @@ def find_security_work(
     for item in items:
         if item.kind in _NOT_WORK:
             continue
-        text, heads = texts[item.id]
-        mine = set() if _SECURITY_ITSELF.search(text) else own.get(item.id, set())
-        controls = [c for c in controls_recognized(catalog, text, heads) if c not in mine]
+        reading = texts[item.id]
+        mine = set() if reading.itself else own.get(item.id, set())
+        controls = [c for c in reading.controls if c not in mine]
         if controls:
             work.append(SecurityWork(item, tuple(controls), start_quarter(item.period)))
     return work

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from roadsec.model.roadmap import Roadmap, SourceRef, Technology
+from roadsec.model.roadmap import ROADMAP_SCHEMA, Roadmap, SourceRef, Technology
 
 MAX_TECH_SOURCES = 12
 
@@ -20,12 +20,27 @@ def merge(roadmaps: list[Roadmap], organization: str | None = None) -> Roadmap:
         return Roadmap(organization=organization, documents=(), items=(), technologies=())
     named = Counter(d.organization for r in roadmaps for d in r.documents if d.organization)
     detected = min(named, key=lambda name: (-named[name], name)) if named else None
+    if len(roadmaps) == 1 and _already_merged(roadmaps[0], organization or detected):
+        return roadmaps[0]  # merging would rebuild the same roadmap
     return Roadmap(
         organization=organization or detected,
         documents=tuple(d for r in roadmaps for d in r.documents),
         items=tuple(i for r in roadmaps for i in r.items),
         technologies=_merged_technologies(roadmaps),
         capacity=tuple(c for r in roadmaps for c in r.capacity),
+    )
+
+
+def _already_merged(roadmap: Roadmap, organization: str | None) -> bool:
+    """One roadmap is its own merge when it names the same organization and its technologies
+    are distinct, each with at most MAX_TECH_SOURCES distinct sources."""
+    if roadmap.organization != organization or roadmap.schema_ != ROADMAP_SCHEMA:
+        return False
+    names = {tech.name for tech in roadmap.technologies}
+    return len(names) == len(roadmap.technologies) and all(
+        len(tech.sources) <= MAX_TECH_SOURCES
+        and len({(s.document, s.line) for s in tech.sources}) == len(tech.sources)
+        for tech in roadmap.technologies
     )
 
 

@@ -3,20 +3,25 @@ strategic considerations, every statement citing the roadmap lines behind it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from pydantic import TypeAdapter
+
 from roadsec.analysis import Constraint, Findings
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
-from roadsec.model.plan import Plan, PlanGap, Recommendation, WindowRef
+from roadsec.model.plan import Plan, Recommendation
 from roadsec.model.roadmap import STALLED, ItemKind
 from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
 from roadsec.plan.considerations import considerations
-from roadsec.plan.scoring import effort_of, is_quick_win, penalties, score
+from roadsec.plan.scoring import effort_of, first_per_rule, is_quick_win, penalties, score
 from roadsec.plan.wording import detail
 
 __all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
 
 MAX_RECOMMENDATIONS = 30
+_RECOMMENDATIONS = TypeAdapter(tuple[Recommendation, ...])
 
 
 def _planned_controls(findings: Findings) -> dict[str, str | None]:
@@ -31,7 +36,9 @@ def _planned_controls(findings: Findings) -> dict[str, str | None]:
     return planned
 
 
-def _frameworks(catalog: Catalog, controls: list[str]) -> dict[str, tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _frameworks(catalog: Catalog, controls: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Framework -> the ids the controls map to, in the framework's order (per catalog)."""
     out: dict[str, tuple[str, ...]] = {}
     for name, framework in catalog.frameworks.items():
         order = framework.order
@@ -48,9 +55,14 @@ def _sort_key(candidate: Candidate, total: float) -> tuple[int, int, float, int]
 def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     """The security investment plan for a roadmap's findings."""
     catalog = catalog or load_catalog()
+    rules = {rule.id: rule for rule in catalog.constraints}
     fired: list[tuple[ConstraintRule, Constraint]] = [
-        (rule, c) for c in findings.constraints for rule in catalog.constraints if rule.id == c.rule
+        (rules[c.rule], c) for c in findings.constraints if c.rule in rules
     ]
+    # When every target is roadmap-wide, every candidate is shaped by all of them.
+    everywhere = (
+        first_per_rule(fired) if all(c.item.kind in _GLOBAL_KINDS for _, c in fired) else None
+    )
     planned = _planned_controls(findings)
     claimed: set[str] = set()
     candidates = from_gaps(catalog, findings, claimed)
@@ -59,61 +71,62 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     for candidate in candidates:
         if not candidate.controls or not candidate.sources:
             continue
-        effort = effort_of(catalog, candidate.controls, first_step_only=candidate.kind == "restart")
-        hits = penalties(
-            catalog, candidate.controls, [f for f in fired if _applies(f[1], candidate)]
+        restart = candidate.kind == "restart"
+        effort = effort_of(catalog, tuple(candidate.controls), first_step_only=restart)
+        shaping = (
+            everywhere if everywhere is not None else first_per_rule(_applying(fired, candidate))
         )
+        hits = penalties(catalog, candidate.controls, shaping)
         for _, _, constraint in hits:
             candidate.cite(constraint.source)
         parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
         already = _already(findings, catalog, candidate)
         scored.append((candidate, effort, hits, parts, priority, already))
-    keep = sorted(scored, key=lambda s: -s[3].total)[:MAX_RECOMMENDATIONS]
-    keep.sort(key=lambda s: _sort_key(s[0], s[3].total))
-    recommendations: list[Recommendation] = []
+    keep = sorted(scored, key=lambda s: -s[3]["total"])[:MAX_RECOMMENDATIONS]
+    keep.sort(key=lambda s: _sort_key(s[0], s[3]["total"]))
+    chosen: list[dict[str, object]] = []
     rec_of_gap: dict[int, str] = {}
     for index, (candidate, effort, hits, parts, priority, already) in enumerate(keep, start=1):
         rec_id = f"R{index:02d}"
         for gap in candidate.gaps:
             rec_of_gap[id(gap)] = rec_id
-        recommendations.append(Recommendation(
+        chosen.append(dict(
             id=rec_id, title=candidate.title, detail=detail(catalog, candidate, hits, already),
             period=candidate.period, priority=priority, score=parts,
             quick_win=is_quick_win(catalog, candidate.controls, effort), effort=effort,
-            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, candidate.controls),
+            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, tuple(candidate.controls)),
             sources=tuple(candidate.sources), kind=candidate.kind,
             change_type=candidate.change_type, first_step=candidate.first_step, owner=candidate.owner,
         ))  # fmt: skip
+    recommendations = _RECOMMENDATIONS.validate_python(chosen)  # one validation for them all
     gaps = [
-        PlanGap(id=f"G{index:02d}", title=gap.title, detail=gap.detail, period=gap.period,
-                owner_needed=gap.owner_needed, sources=gap.sources, kind=gap.kind,
-                first_step=gap.first_step, suggested_owner=gap.suggested_owner,
-                recommendations=(rec_of_gap[id(gap)],) if id(gap) in rec_of_gap else ())
+        dict(id=f"G{index:02d}", title=gap.title, detail=gap.detail, period=gap.period,
+             owner_needed=gap.owner_needed, sources=gap.sources, kind=gap.kind,
+             first_step=gap.first_step, suggested_owner=gap.suggested_owner,
+             recommendations=(rec_of_gap[id(gap)],) if id(gap) in rec_of_gap else ())
         for index, gap in enumerate(findings.gaps, start=1)
     ]  # fmt: skip
+    windows = [
+        dict(change_type=w.change_type, item=w.item.id, title=w.item.title,
+             period=w.item.period, sources=w.item.sources[:1])
+        for w in findings.windows
+    ]  # fmt: skip
     roadmap = findings.roadmap
-    return Plan(
-        organization=roadmap.organization,
-        catalog_version=findings.catalog_version,
-        documents=roadmap.documents,
-        items=roadmap.items,
-        technologies=roadmap.technologies,
-        capacity=roadmap.capacity,
-        quarters=findings.quarters,
-        windows=tuple(
-            WindowRef(
-                change_type=w.change_type,
-                item=w.item.id,
-                title=w.item.title,
-                period=w.item.period,
-                sources=w.item.sources[:1],
-            )
-            for w in findings.windows
-        ),
-        recommendations=tuple(recommendations),
-        gaps=tuple(gaps),
-        avoid=tuple(avoid_list(catalog, findings)),
-        considerations=tuple(considerations(catalog, findings, recommendations)),
+    return Plan.model_validate(
+        {  # windows and gaps validated with the plan, in one pass
+            "organization": roadmap.organization,
+            "catalog_version": findings.catalog_version,
+            "documents": roadmap.documents,
+            "items": roadmap.items,
+            "technologies": roadmap.technologies,
+            "capacity": roadmap.capacity,
+            "quarters": findings.quarters,
+            "windows": windows,
+            "recommendations": recommendations,
+            "gaps": gaps,
+            "avoid": tuple(avoid_list(catalog, findings)),
+            "considerations": tuple(considerations(catalog, findings, list(recommendations))),
+        }
     )
 
 
@@ -122,17 +135,20 @@ _GLOBAL_KINDS = frozenset(
 )
 
 
-def _applies(constraint: Constraint, candidate: Candidate) -> bool:
-    """A roadmap-wide target (a KPI, an objective, a key result) shapes every recommendation;
-    a target stated on one initiative shapes only the recommendations that ride it."""
-    if constraint.item.kind in _GLOBAL_KINDS:
-        return True
-    target = constraint.item
+def _applying(
+    fired: list[tuple[ConstraintRule, Constraint]], candidate: Candidate
+) -> list[tuple[ConstraintRule, Constraint]]:
+    """The targets that shape a candidate. A roadmap-wide target (a KPI, an objective, a key
+    result) shapes every recommendation; a target stated on one initiative shapes only the
+    recommendations that ride it (its item, a child of it, or its parent)."""
     items = [w.item for w in candidate.windows] + [i for g in candidate.gaps for i in g.items]
-    return any(
-        item.id == target.id or item.parent == target.id or target.parent == item.id
-        for item in items
-    )
+    ids = {item.id for item in items}
+    parents = {item.parent for item in items}
+    return [
+        (rule, c) for rule, c in fired
+        if c.item.kind in _GLOBAL_KINDS or c.item.id in ids or c.item.id in parents
+        or c.item.parent in ids
+    ]  # fmt: skip
 
 
 def _already(findings: Findings, catalog: Catalog, candidate: Candidate) -> list[str]:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from roadsec.analysis import Constraint, Findings
+from roadsec.analysis import Constraint, Findings, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Avoid
-from roadsec.model.roadmap import unique_sources
 
 
 def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
@@ -19,7 +18,7 @@ def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
         if not fired:
             continue
         lead = _strongest(fired)
-        refs = unique_sources(c.source for c in [lead, *fired])
+        refs = distinct_sources(c.source for c in [lead, *fired])
         for template in rule.avoid:
             text = template.detail.format(target=quote_target(lead))
             out.append(Avoid(id=template.id, title=template.title, detail=" ".join(text.split()),
@@ -30,7 +29,7 @@ def avoid_list(catalog: Catalog, findings: Findings) -> list[Avoid]:
             f'"{g.items[0].title}" ({g.items[0].status_reason or g.items[0].status.value})'
             for g in stalled[:4]
         )
-        refs = unique_sources(g.sources[0] for g in stalled)
+        refs = distinct_sources(g.sources[0] for g in stalled)
         out.append(Avoid(
             id="big-bang-restart",
             title="Relaunching stalled security work as one big project",

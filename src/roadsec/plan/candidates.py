@@ -34,10 +34,19 @@ class Candidate:
     owner: str | None = None
     external: bool = False
     later: list[str] = field(default_factory=list)
+    cited: set[tuple[str, int]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.cited.update((ref.document, ref.line) for ref in self.sources)
 
     def cite(self, *refs: SourceRef) -> None:
+        """Add references not cited yet, up to the citation limit."""
         for ref in refs:
-            if ref not in self.sources and len(self.sources) < MAX_CITATIONS:
+            if len(self.sources) >= MAX_CITATIONS:
+                return
+            key = (ref.document, ref.line)
+            if key not in self.cited:
+                self.cited.add(key)
                 self.sources.append(ref)
 
 
@@ -110,14 +119,11 @@ def from_windows(
 ) -> list[Candidate]:
     """One build-in candidate per change type (plus its quick wins), at its window."""
     groups: dict[str, list[Window]] = {}
-    for window in findings.windows:
+    for window in sorted(findings.windows, key=_in_time):  # stable: each group in time order
         groups.setdefault(window.change_type, []).append(window)
     first_quarter = slot(findings.quarters[0]) if findings.quarters else None
     timed = []
     for change_type, windows in groups.items():
-        windows.sort(
-            key=lambda w: (order_key(w.start), w.item.sources[0].document, w.item.sources[0].line)
-        )
         entry = catalog.change_types[change_type].entry
         quarter = _window_quarter(windows, entry.timing)
         timed.append(
@@ -154,8 +160,7 @@ def from_windows(
         candidate = Candidate("build-in", title, main, period, [],
                               [entry.rationale], change_type=change_type, windows=ordered,
                               external=entry.exposure == "external", later=later)  # fmt: skip
-        for window in ordered:
-            candidate.cite(window.item.sources[0])
+        candidate.cite(*(window.item.sources[0] for window in ordered))
         out.append(candidate)
         if quick:
             names = _lower_titles(catalog, quick)
@@ -165,6 +170,11 @@ def from_windows(
             win.cite(here[0].item.sources[0])
             out.append(win)
     return out
+
+
+def _in_time(window: Window) -> tuple[tuple[int, int, int], str, int]:
+    source = window.item.sources[0]
+    return order_key(window.start), source.document, source.line
 
 
 def _lower_titles(catalog: Catalog, controls: list[str]) -> str:

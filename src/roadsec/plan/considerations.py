@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from roadsec.analysis import Findings
+from roadsec.analysis import Findings, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
-from roadsec.model.roadmap import STALLED, SourceRef, unique_sources
+from roadsec.model.roadmap import STALLED, SourceRef
 from roadsec.model.timeline import order_key, slot
 
 MAX_CONSIDERATIONS = 10
@@ -45,7 +45,7 @@ def considerations(
                   f"projects; the strongest are {_names(changes)}. Each is cheaper now than as a "
                   f"retrofit a year later, when the same services must be re-tested."),
             recommendations=tuple(r.id for r in ranked),
-            sources=unique_sources([s for r in ranked for s in r.sources[:2]]),
+            sources=distinct_sources([s for r in ranked for s in r.sources[:2]]),
         ))  # fmt: skip
     out.extend(_front_load(catalog, findings, recs))
     out.extend(_targets(findings))
@@ -62,7 +62,7 @@ def considerations(
                   f"incremental first step for each in the first quarter, owned by a named person, "
                   f"instead of waiting for a slot big enough for the whole initiative."),
             recommendations=tuple(r.id for r in restart),
-            sources=unique_sources([s for g in stalled for s in g.sources]),
+            sources=distinct_sources([s for g in stalled for s in g.sources]),
         ))  # fmt: skip
     late = [g for g in findings.gaps if g.kind == "late"]
     if late:
@@ -75,7 +75,7 @@ def considerations(
             title="Security that lands after the change it should protect",
             text=text + " Pull the protective part forward into the change's quarter; the rest can keep its date.",
             recommendations=tuple(r.id for r in by_kind["pull-forward"]),
-            sources=unique_sources([s for g in late for s in g.sources]),
+            sources=distinct_sources([s for g in late for s in g.sources]),
         ))  # fmt: skip
     baselines = [g for g in findings.gaps if g.kind == "baseline"]
     if baselines:
@@ -86,7 +86,7 @@ def considerations(
                   f"that do not belong to any single initiative, so no roadmap line will ever "
                   f"schedule them; the plan puts them in the first quarter as small, standing work."),
             recommendations=tuple(r.id for r in by_kind["baseline"]),
-            sources=unique_sources([s for g in baselines for s in g.sources]),
+            sources=distinct_sources([s for g in baselines for s in g.sources]),
         ))  # fmt: skip
     quick = [r for r in recs if r.quick_win]
     if quick:
@@ -96,7 +96,7 @@ def considerations(
                   f"steps that can land within a sprint or two and give leadership visible progress "
                   f"while the larger items are scheduled."),
             recommendations=tuple(r.id for r in quick),
-            sources=unique_sources([r.sources[0] for r in quick]),
+            sources=distinct_sources([r.sources[0] for r in quick]),
         ))  # fmt: skip
     existing = [w for w in findings.security_work if w.item.status not in STALLED]
     if existing:
@@ -105,7 +105,7 @@ def considerations(
             text=(f"The roadmap already plans {_names([w.item.title for w in existing], 5)}. "
                   f"The plan builds on these rather than proposing them again, and only asks to "
                   f"move them where a change needs them earlier."),
-            sources=unique_sources([w.item.sources[0] for w in existing]),
+            sources=distinct_sources([w.item.sources[0] for w in existing]),
         ))  # fmt: skip
     capacity = _capacity(findings, recs)
     if capacity is not None:
@@ -138,7 +138,7 @@ def _front_load(
               f"good or bad, so the guardrails it depends on are scheduled in the quarter before "
               f"rather than alongside."),
         recommendations=tuple(r.id for r in moved),
-        sources=unique_sources([w.item.sources[0] for w in expansions]),
+        sources=distinct_sources([w.item.sources[0] for w in expansions]),
     )]  # fmt: skip
 
 
@@ -168,7 +168,7 @@ def _targets(findings: Findings) -> list[Consideration]:
     return [Consideration(
         title="The roadmap's own targets shape the controls",
         text=" ".join(sentences),
-        sources=unique_sources(refs),
+        sources=distinct_sources(refs),
     )]  # fmt: skip
 
 
@@ -213,4 +213,4 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
         return None  # nothing was read, so there is nothing to cite
     return Consideration(title="Capacity and effort", text=text,
                          recommendations=tuple(r.id for r in recs if r.priority == "high"),
-                         sources=unique_sources(refs))  # fmt: skip
+                         sources=distinct_sources(refs))  # fmt: skip

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
-from roadsec.model.plan import PlanEffort, Priority, Score
+from roadsec.model.plan import PlanEffort, Priority
 from roadsec.plan.candidates import Candidate
 
 _SIZE_PENALTY = {"S": 0.0, "M": -0.5, "L": -1.0}
@@ -14,10 +16,12 @@ HIGH, MEDIUM = 7.0, 5.5
 FIRST_STEP_WEEKS = 2.0
 
 
+@lru_cache(maxsize=4096)
 def effort_of(
-    catalog: Catalog, controls: list[str], *, first_step_only: bool = False
+    catalog: Catalog, controls: tuple[str, ...], *, first_step_only: bool = False
 ) -> PlanEffort:
-    """Person-weeks of the controls; a restart asks only for its first increment."""
+    """Person-weeks of the controls; a restart asks only for its first increment (per catalog
+    and control set: the result is frozen and shared)."""
     weeks = sum(
         min(catalog.controls[c].effort.person_weeks, FIRST_STEP_WEEKS) if first_step_only
         else catalog.controls[c].effort.person_weeks
@@ -27,24 +31,42 @@ def effort_of(
     return PlanEffort(person_weeks=round(weeks, 1), size=size)
 
 
+def first_per_rule(
+    constraints: list[tuple[ConstraintRule, Constraint]],
+) -> list[tuple[ConstraintRule, Constraint]]:
+    """The first constraint of each rule, in order: whether a rule argues against a control
+    depends on the rule alone, so a control's first penalty is always among these."""
+    firsts: dict[str, tuple[ConstraintRule, Constraint]] = {}
+    for rule, constraint in constraints:
+        firsts.setdefault(rule.id, (rule, constraint))
+    return list(firsts.values())
+
+
 def penalties(
-    catalog: Catalog, controls: list[str], constraints: list[tuple[ConstraintRule, Constraint]]
+    catalog: Catalog, controls: list[str], firsts: list[tuple[ConstraintRule, Constraint]]
 ) -> list[tuple[str, ConstraintRule, Constraint]]:
-    """(control, rule, constraint) for each control a roadmap target argues against."""
+    """(control, rule, constraint) for each control a roadmap target argues against, given the
+    shaping targets' ``first_per_rule``."""
     hits: list[tuple[str, ConstraintRule, Constraint]] = []
     for control_id in controls:
-        control = catalog.controls[control_id]
-        for rule, constraint in constraints:
-            if rule.domains and control.domain not in rule.domains:
-                continue
-            levels = rule.penalize
-            latency = control.latency_impact in levels.get("latency_impact", ()) and control.inline
-            overhead = control.operational_overhead in levels.get("operational_overhead", ())
-            blocking = rule.penalize_blocking and control.blocking
-            if latency or overhead or blocking:
+        for rule, constraint in firsts:
+            if _argues_against(catalog, rule.id, control_id):
                 hits.append((control_id, rule, constraint))
                 break
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _argues_against(catalog: Catalog, rule_id: str, control_id: str) -> bool:
+    """Whether a constraint rule penalizes or reshapes a control (per catalog)."""
+    rule = next(r for r in catalog.constraints if r.id == rule_id)
+    control = catalog.controls[control_id]
+    if rule.domains and control.domain not in rule.domains:
+        return False
+    levels = rule.penalize
+    latency = control.latency_impact in levels.get("latency_impact", ()) and control.inline
+    overhead = control.operational_overhead in levels.get("operational_overhead", ())
+    return bool(latency or overhead or (rule.penalize_blocking and control.blocking))
 
 
 def score(
@@ -53,8 +75,10 @@ def score(
     hits: list[tuple[str, ConstraintRule, Constraint]],
     effort: PlanEffort,
     quarters: tuple[str, ...],
-) -> tuple[Score, Priority]:
-    """risk: the strongest control plus breadth; window: built into the change (more for a
+) -> tuple[dict[str, float], Priority]:
+    """The parts of a Score (validated later, with the recommendation) and the priority.
+
+    risk: the strongest control plus breadth; window: built into the change (more for a
     foundation, more the sooner the window closes); exposure; gap; constraint: -1 for each
     control a target argues against (a target that only reshapes a control, such as staging a
     blocking control under an uptime goal, costs nothing); effort by size."""
@@ -74,8 +98,8 @@ def score(
     effort_part = _SIZE_PENALTY[effort.size]
     total = round(risk + window + exposure + gap + constraint + effort_part, 2)
     priority: Priority = "high" if total >= HIGH else "medium" if total >= MEDIUM else "low"
-    parts = Score(risk=risk, window=window, exposure=exposure, gap=gap, constraint=constraint,
-                  effort=effort_part, total=total)  # fmt: skip
+    parts = {"risk": risk, "window": window, "exposure": exposure, "gap": gap,
+             "constraint": constraint, "effort": effort_part, "total": total}  # fmt: skip
     return parts, priority
 
 

@@ -31,7 +31,9 @@ def first_sentence(text: str) -> str:
     return m.group(1) if m else " ".join(text.split())
 
 
-def control_list(catalog: Catalog, controls: list[str]) -> str:
+@lru_cache(maxsize=4096)
+def control_list(catalog: Catalog, controls: tuple[str, ...]) -> str:
+    """Each control's title and first sentence (per catalog)."""
     return "; ".join(
         f"{catalog.controls[c].title} ({first_sentence(catalog.controls[c].what)})"
         for c in controls
@@ -48,7 +50,7 @@ def detail(
     if candidate.windows:
         changes = list(dict.fromkeys(f"{w.item.title} ({w.start})" for w in candidate.windows))
         parts.append(RIDES + "; ".join(changes[:4]) + ".")
-    parts.append(BUILD + control_list(catalog, candidate.controls) + ".")
+    parts.append(BUILD + control_list(catalog, tuple(candidate.controls)) + ".")
     for control_id, rule, constraint in hits:
         parts.append(
             f'{SHAPED}"{constraint.metric.raw}": {catalog.controls[control_id].title}'
