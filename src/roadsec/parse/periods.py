@@ -31,7 +31,7 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>20\d\d)"
 # A year after a quarter or half: 2026, FY2026, FY26, FY'26, '26.
-_QYEAR = r"(?:(?:FY\s*)?(?P<year>20\d\d)|(?:FY\s*'?|')(?P<yy>\d\d)(?!\d))"
+_QYEAR = r"(?:(?:fy\s*)?(?P<year>20\d\d)|(?:fy\s*'?|')(?P<yy>\d\d)(?!\d))"
 _SEP = r"\s*(?:-|–|—|/|to|through|thru|and|&)\s*"
 
 
@@ -65,20 +65,21 @@ class Period:
         return Period(year, self.first, self.last, self.half, self.whole_year)
 
 
+# Written in lower case: they run on lower-cased text (see _period_matches).
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "qspan",
-        r"\bQ(?P<q1>[1-4])" + _SEP + r"Q(?P<q2>[1-4])(?:,?\s*" + _QYEAR + r")?\b",
+        r"\bq(?P<q1>[1-4])" + _SEP + r"q(?P<q2>[1-4])(?:,?\s*" + _QYEAR + r")?\b",
     ),
-    ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
-    ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
+    ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*q(?P<q1>[1-4])\b"),
+    ("q", r"\bq(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
     (
         "qword",
         r"\b(?:quarter\s*(?P<n>[1-4])|(?P<ord>1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter)"
         r"(?:\s*(?:of\s*)?,?\s*" + _QYEAR + r")?\b",
     ),
-    ("h", r"\b(?:H(?P<h>[12])|(?P<h2>[12])H)(?:\s*,?\s*" + _QYEAR + r")?\b"),
-    ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*H(?P<h>[12])\b"),
+    ("h", r"\b(?:h(?P<h>[12])|(?P<h2>[12])h)(?:\s*,?\s*" + _QYEAR + r")?\b"),
+    ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*h(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
     ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
     (
@@ -86,18 +87,22 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
     ),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
-    ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\bEOY\b"),
+    ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\beoy\b"),
     ("year", r"(?<![\d.$€£])\b" + _YEAR + r"\b(?![.%]\d|%)"),
 )
-_COMBINED = re.compile(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
-    )
-    + ")",
-    re.IGNORECASE,
+_ALTERNATIVES = "|".join(
+    f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
 )
+# Every form starts with one of these characters: a cheap look-ahead skips the other words.
+_COMBINED = re.compile(r"\b(?=[qfhjmasondtye1-4'])(?:" + _ALTERNATIVES + ")")
 """Every period form in one pattern: the first alternative that matches at a position wins."""
+_COMBINED_FOLDED = re.compile(_COMBINED.pattern, re.IGNORECASE)
+"""The same on text that lower-casing would change in length or meaning (see _FOLD_TRAPS)."""
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
+"""The only characters on which `str.lower` and IGNORECASE matching disagree (İ, ı, ſ)."""
+_KIND_GROUPS: dict[str, frozenset[str]] = {
+    kind: frozenset(re.compile(pattern).groupindex) for kind, pattern in _PATTERNS
+}
 
 
 _HISTORY = re.compile(
@@ -128,45 +133,49 @@ def _quarter_of(month: int) -> int:
 
 
 def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Found | None:
-    prefix = f"{kind}_"
-    groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
-    year = int(groups["year"]) if groups.get("year") else None
-    if year is None and groups.get("yy"):
-        year = 2000 + int(groups["yy"])
+    names = _KIND_GROUPS[kind]
+
+    def group(name: str) -> str | None:
+        return m.group(f"{kind}_{name}") if name in names else None
+
+    year_text, yy = group("year"), group("yy")
+    year = int(year_text) if year_text else (2000 + int(yy) if yy else None)
     if kind == "qspan":
-        q1, q2 = int(groups["q1"]), int(groups["q2"])
+        q1, q2 = int(m.group("qspan_q1")), int(m.group("qspan_q2"))
         if q2 < q1:
             return None
         return Found(Period(year, q1, q2), None, m.start())
     if kind in ("q", "yq"):
-        return Found(Period(year, int(groups["q1"]), int(groups["q1"])), None, m.start())
+        quarter = int(m.group(f"{kind}_q1"))
+        return Found(Period(year, quarter, quarter), None, m.start())
     if kind == "qword":
-        ordinal = (groups.get("ord") or "").lower()
-        quarter = int(groups["n"]) if groups.get("n") else _ORDINALS[ordinal]
+        n = m.group("qword_n")
+        quarter = int(n) if n else _ORDINALS[(m.group("qword_ord") or "").lower()]
         return Found(Period(year, quarter, quarter), None, m.start())
     if kind in ("h", "yh"):
-        first = 1 if (groups.get("h") or groups.get("h2")) == "1" else 3
+        first = 1 if (group("h") or group("h2")) == "1" else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "hwords":
-        first = 1 if groups["which"].lower() in ("first", "1st") else 3
+        first = 1 if m.group("hwords_which").lower() in ("first", "1st") else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "mspan":
-        month1 = MONTHS[groups["month"].lower()]
-        month2 = MONTHS.get(groups["month2"].lower())
+        month1 = MONTHS[m.group("mspan_month").lower()]
+        month2 = MONTHS.get(m.group("mspan_month2").lower())
         if month2 is None or month2 < month1:
             return None
         period = Period(year, _quarter_of(month1), _quarter_of(month2))
         return Found(period, None, m.start())
     if kind == "month":
-        month = MONTHS[groups["month"].lower()]
-        day = groups.get("day")
+        month = MONTHS[m.group("month_month").lower()]
+        day = m.group("month_day")
         due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
     if kind == "iso":
-        month = int(groups["mm"])
+        month = int(m.group("iso_mm"))
         if not 1 <= month <= 12:
             return None
-        due = f"{year:04d}-{month:02d}" + (f"-{groups['dd']}" if groups.get("dd") else "")
+        dd = m.group("iso_dd")
+        due = f"{year:04d}-{month:02d}" + (f"-{dd}" if dd else "")
         return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
     if kind == "yearend":
         year_end = f"{context_year:04d}-12" if context_year else None
@@ -174,11 +183,12 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
     return Found(Period(year, 1, 4, whole_year=True), None, m.start())
 
 
-_MAYBE_WORDS = (
-    "half", "year", "eoy", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-    "nov", "dec",
-)  # fmt: skip
-_PERIOD_TOKEN = re.compile(r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter")
+_MAYBE_PERIOD = re.compile(
+    r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter|half|year|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"oct|nov|dec"
+)
+"""A cheap necessary condition on lower-cased text: every period form has a quarter, half or
+20xx token, or one of these words."""
 _ORDINALS = {
     "1st": 1,
     "first": 1,
@@ -191,22 +201,19 @@ _ORDINALS = {
 }
 
 
-def _maybe_period(text: str) -> bool:
-    """A cheap necessary condition: every period form has a quarter, half or 20xx token, or
-    one of these words."""
-    lowered = text.lower()
-    if _PERIOD_TOKEN.search(lowered):
-        return True
-    return any(word in lowered for word in _MAYBE_WORDS)
-
-
 def find_periods(text: str, context_year: int | None = None) -> list[Found]:
     """Every period stated in ``text``, most specific first per position, in text order."""
     text = text[:MAX_TEXT]
-    if not _maybe_period(text):
+    lowered = text.lower()
+    if not _MAYBE_PERIOD.search(lowered):
         return []
+    # Lower-cased text with a case-sensitive pattern matches as IGNORECASE would, and faster,
+    # unless the text holds one of the characters on which the two disagree.
+    matches = (
+        _COMBINED_FOLDED.finditer(text) if _FOLD_TRAPS.search(text) else _COMBINED.finditer(lowered)
+    )
     found: list[Found] = []
-    for m in _COMBINED.finditer(text):
+    for m in matches:
         hit = _match_to_found(m.lastgroup or "", m, context_year)
         if hit is not None:
             found.append(hit)
