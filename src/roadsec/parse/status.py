@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
-from roadsec.parse.text import MAX_TEXT, clean_text
+from roadsec.parse.text import MAX_TEXT, clean_text, literal_union
 
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
@@ -77,7 +77,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
 }  # fmt: skip
 """Words each rule needs: a rule whose words are absent is not even tried."""
 _CURRENT_WORDS = ("currently", "now", "still")
-_ANY_STEM = re.compile("|".join(re.escape(stem) for stems in _STEMS.values() for stem in stems))
+_ANY_STEM = re.compile(literal_union(stem for stems in _STEMS.values() for stem in stems))
 
 
 def detect_status(text: str) -> tuple[Status | None, str | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from ftfy.badness import is_bad
 
@@ -15,6 +16,10 @@ _KEEP = frozenset("\n\t")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _LEAD_JUNK = re.compile(r"^[^\w$€£¥(\"'“‘\[]+")
 _TRAIL_JUNK = re.compile(r"[\s:;,\-–—*_#|]+$")
+_CLEAN_START = re.compile(r"[\w$€£¥(\"'“‘\[]")
+"""A first character _LEAD_JUNK would keep."""
+_TRAIL_JUNK_CHARS = frozenset(":;,-–—*_#|")
+"""With whitespace, the last characters _TRAIL_JUNK would drop."""
 _EDGE_PUNCT = re.compile(r"^[\s*_#>|:\-–—]+")
 
 
@@ -36,16 +41,22 @@ def _drop_bad_tokens(text: str) -> str:
 
 def clean_text(text: str, limit: int = MAX_TEXT) -> str:
     """Plain prose: no emoji, no mojibake tokens, single spaces, bounded length."""
-    text = _drop_bad_tokens(_drop_symbols(text[: limit * 2]))
-    text = _SPACES.sub(" ", text).strip()
-    return text[:limit].rstrip()
+    text = text[: limit * 2]
+    if text.isascii():  # nothing to drop; only tabs and runs of spaces to squeeze
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+    else:
+        text = _SPACES.sub(" ", _drop_bad_tokens(_drop_symbols(text)))
+    return text.strip()[:limit].rstrip()
 
 
 def clean_title(text: str) -> str:
     """A title: clean_text, then no leading symbols/markup and no trailing colon."""
     text = clean_text(text.replace("\n", " "), MAX_TITLE * 2)
-    text = _LEAD_JUNK.sub("", text)
-    text = _TRAIL_JUNK.sub("", text)
+    if text and not _CLEAN_START.match(text):
+        text = _LEAD_JUNK.sub("", text)
+    if text[-1:] in _TRAIL_JUNK_CHARS or text[-1:].isspace():
+        text = _TRAIL_JUNK.sub("", text)
     if text.endswith(".") and not text.endswith(".."):
         text = _TRAIL_JUNK.sub("", text[:-1])
     if len(text) > MAX_TITLE:
@@ -75,3 +86,27 @@ def without_parentheticals(text: str, keep: set[str] | None = None) -> str:
         return match.group(0) if match.group(1).strip() in keep else ""
 
     return re.sub(r"\s+([,.;:])", r"\1", _SPACES.sub(" ", _PAREN.sub(drop, text))).strip()
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def literal_union(words: Iterable[str]) -> str:
+    """A pattern that finds where any of ``words`` occurs, factored as a trie ("on hold|ongoing"
+    -> "on(?: hold|going)") so a search tries one branch per distinct first character. For
+    finding, not extracting: where several words match at one place, the match may differ."""
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
