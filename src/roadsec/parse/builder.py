@@ -168,7 +168,7 @@ class ItemBuilder:
             if rest.lstrip().startswith(":"):
                 return strong.strip(), rest.lstrip()[1:].strip()
             return None, text
-        m = _PLAIN_LABEL.match(text)
+        m = _PLAIN_LABEL.match(text) if ":" in text else None
         if m and self.vocab.field_of(m.group("label")):
             return m.group("label"), m.group("value").strip()
         return None, text

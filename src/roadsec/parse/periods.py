@@ -250,6 +250,11 @@ _HORIZONS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
+# A match tries the alternatives in order: the first horizon that matches wins.
+_ANY_HORIZON = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for name, _, _, pattern in _HORIZONS), re.IGNORECASE
+)
+_HORIZON_QUARTERS = {name: (first, last) for name, first, last, _ in _HORIZONS}
 _MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 
 
@@ -259,9 +264,10 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
     hits = find_periods(text, context_year)
     if hits:
         return hits[0].period.with_year(context_year)
-    for name, first, last, pattern in _HORIZONS:
-        if pattern.match(text):
-            return Period(None, first, last, horizon=name)
+    horizon = _ANY_HORIZON.match(text)
+    if horizon and horizon.lastgroup:
+        first, last = _HORIZON_QUARTERS[horizon.lastgroup]
+        return Period(None, first, last, horizon=horizon.lastgroup)
     month = _MONTH_HEADING.match(text)
     if month:  # "March" or "March – Sprint 4" as a heading: that month's quarter
         quarter = _quarter_of(MONTHS[month.group("month").lower()])

@@ -51,6 +51,11 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     )
 )
 
+_ANY_SECTION_RULE = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for _, pattern in _SECTION_RULES), re.IGNORECASE
+)
+"""Every section rule at once: most headings state no status."""
+
 
 def _reason(text: str, start: int, end: int) -> str:
     """The clause around a status word: the enclosing parenthetical or sentence part."""
@@ -108,6 +113,8 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
 
 def section_status(heading: str) -> Status | None:
     """The status a section heading gives its items ("Parked items", "On hold")."""
+    if not _ANY_SECTION_RULE.search(heading):
+        return None
     for status, pattern in _SECTION_RULES:
         if pattern.search(heading):
             return status

@@ -21,6 +21,8 @@ _CLEAN_START = re.compile(r"[\w$€£¥(\"'“‘\[]")
 _TRAIL_JUNK_CHARS = frozenset(":;,-–—*_#|")
 """With whitespace, the last characters _TRAIL_JUNK would drop."""
 _EDGE_PUNCT = re.compile(r"^[\s*_#>|:\-–—]+")
+_EDGE_CHARS = frozenset("*_#>|:-–—")
+"""With whitespace, the first characters _EDGE_PUNCT would drop."""
 
 
 def _drop_symbols(text: str) -> str:
@@ -67,7 +69,9 @@ def clean_title(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """Leading list/quote markers and stray emphasis left in plain text."""
-    return _EDGE_PUNCT.sub("", text).replace("**", "").strip()
+    if text[:1] in _EDGE_CHARS or text[:1].isspace():
+        text = _EDGE_PUNCT.sub("", text)
+    return text.replace("**", "").strip()
 
 
 _PAREN = re.compile(r"\(([^()]{1,400})\)")

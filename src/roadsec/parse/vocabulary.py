@@ -40,8 +40,16 @@ class Vocabulary:
     roles: tuple[tuple[Role, re.Pattern[str]], ...]
     fields: tuple[tuple[Field, re.Pattern[str]], ...]
 
+    any_role: re.Pattern[str]
+    """Every role pattern at once: most headings name no role, and one search rules them out."""
+    any_field: re.Pattern[str]
+    """Every field pattern as group ``f<i>``: a full match tries the alternatives in order, so
+    the first field that matches wins."""
+
     def role_of(self, heading: str) -> Role | None:
         """The role a heading gives its section ("Key Results" -> key_result)."""
+        if not self.any_role.search(heading):
+            return None
         for role, pattern in self.roles:
             if pattern.search(heading):
                 return role
@@ -49,11 +57,12 @@ class Vocabulary:
 
     def field_of(self, label: str) -> Field | None:
         """The item field a bold label names ("Success Metrics" -> metrics)."""
-        label = label.strip().rstrip(":").strip().lower()
-        for field, pattern in self.fields:
-            if pattern.fullmatch(label):
-                return field
-        return None
+        m = self.any_field.fullmatch(label.strip().rstrip(":").strip().lower())
+        if m is None:
+            return None
+        return next(
+            field for i, (field, _) in enumerate(self.fields) if m.group(f"f{i}") is not None
+        )
 
 
 def _compile(patterns: tuple[str, ...], *, whole: bool) -> re.Pattern[str]:
@@ -69,6 +78,15 @@ def load_vocabulary() -> Vocabulary:
         data = _SectionsFile.model_validate(yaml.safe_load(text))
         roles = tuple((rule.role, _compile(rule.patterns, whole=False)) for rule in data.roles)
         fields = tuple((name, _compile(pats, whole=True)) for name, pats in data.fields.items())
+        any_role = "|".join(f"(?:{pattern.pattern})" for _, pattern in roles)
+        any_field = "|".join(
+            f"(?P<f{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(fields)
+        )
+        return Vocabulary(
+            roles,
+            fields,
+            re.compile(any_role or "(?!)", re.IGNORECASE),
+            re.compile(any_field or "(?!)", re.IGNORECASE),
+        )
     except (yaml.YAMLError, ValidationError, re.error) as exc:
         raise CatalogError(f"section vocabulary is invalid: {exc}", "fix sections.yaml") from exc
-    return Vocabulary(roles, fields)
