@@ -116,15 +116,13 @@ class ItemBuilder:
         remainder = without_period_words(title) if period else title
         role = self.vocab.role_of(remainder) if remainder else None
         status = section_status(title)
-        ctx = parent.with_(
+        ctx = Context(
             level=block.level,
             heading=title,
             period=period or parent.period,
             role=role or parent.role,
             status=status or parent.status,
             status_heading=title if status else parent.status_heading,
-            parent=None,
-            parent_kind=None,
             theme=None if period else parent.theme,
         )
         if period and remainder and role is None and len(remainder.split()) >= 2:

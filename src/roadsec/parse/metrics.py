@@ -39,9 +39,12 @@ from roadsec.parse.metric_patterns import (
     _VALUE_FIRST,
     MAX_METRICS_PER_TEXT,
 )
-from roadsec.parse.text import clean_text, strip_markup
+from roadsec.parse.text import clean_text, literal_union, strip_markup
 
 _NAME_PUNCT = frozenset("_ /&().'-")
+_MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9}
+_CADENCE_STEM = re.compile(literal_union(_CADENCE_STEMS))
+_FACTOR_WORD = re.compile(literal_union(_FACTORS))
 _MAX_NAME = 81
 
 
@@ -129,7 +132,7 @@ def _number(m: Found, n: int) -> tuple[float, str | None]:
     raw = m.group(f"num{n}").replace(",", "")
     value = float(raw)
     mag = (m.group(f"mag{n}") or "").lower()
-    value *= {"k": 1e3, "m": 1e6, "b": 1e9}.get(mag, 1.0)
+    value *= _MAGNITUDES.get(mag, 1.0)
     unit = m.group(f"unit{n}")
     if unit:
         unit = _UNIT_NAMES.get(unit.lower(), unit.lower() if unit != "x" else "x")
@@ -138,11 +141,17 @@ def _number(m: Found, n: int) -> tuple[float, str | None]:
     return value, unit
 
 
+def _optional(m: Found, key: str) -> str | None:
+    """A group the pattern may not have."""
+    match = m._m if isinstance(m, _Named) else m
+    return match.group(key) if key in match.re.groupindex else None
+
+
 def _comparator(m: Found, n: int) -> Comparator | None:
-    word = (m.groupdict().get(f"comp{n}") or "").lower()
+    word = (_optional(m, f"comp{n}") or "").lower()
     if word in _COMPARATORS:
         return _COMPARATORS[word]
-    if m.groupdict().get(f"plus{n}"):
+    if _optional(m, f"plus{n}"):
         return ">="
     return None
 
@@ -293,9 +302,9 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
         found.extend(m for m in [_from_to(text)] if m)
     if has_number and " by " in lowered:
         found.extend(m for m in [_by_percent(text)] if m)
-    if any(word in lowered for word in _CADENCE_STEMS) and _CADENCE_WORD.search(text):
+    if _CADENCE_STEM.search(lowered) and _CADENCE_WORD.search(text):
         found.extend(m for m in [_cadence(text)] if m)
-    if not found and any(word in lowered for word in _FACTORS) and _MULTIPLY.search(text):
+    if not found and _FACTOR_WORD.search(lowered) and _MULTIPLY.search(text):
         m = _MULTIPLY.search(text)
         assert m is not None
         factor = _FACTORS[m.group("verb").lower()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from roadsec.parse.text import MAX_TEXT
 
@@ -121,8 +122,7 @@ def _quarter_end(period: Period) -> str | None:
     return f"{period.year:04d}-{period.last * 3:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     period: Period
     due: str | None
     start: int
