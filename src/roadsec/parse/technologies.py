@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from roadsec.errors import CatalogError
-from roadsec.model.roadmap import SourceRef, Technology
+from roadsec.model.roadmap import Technology
 
 Category = Literal[
     "api", "api_gateway", "block_storage", "blockchain", "cache", "cdn", "ci_cd", "cloud",
@@ -86,7 +86,7 @@ class Lexicon:
         Words are looked up, longest phrase first ("Azure AD" before "Azure"), so the
         cost is a dictionary probe per word, not a pattern per alias.
         """
-        if self._first_words.isdisjoint([t.rstrip(".") for t in _TOKEN.findall(line.lower())]):
+        if self._first_words.isdisjoint(_TRIMMED_TOKEN.findall(line.lower())):
             return []
         tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(line)]
         found: list[str] = []
@@ -114,6 +114,8 @@ class Lexicon:
 
 
 _TOKEN = re.compile(r"\.?\w[\w.#+-]*")
+_TRIMMED_TOKEN = re.compile(r"\.?\w(?:[\w.#+-]*[\w#+-])?")
+"""The tokens _TOKEN finds, without their trailing dots."""
 
 
 def _join(line: str, tokens: list[tuple[int, int, str]]) -> str | None:
@@ -150,15 +152,21 @@ def load_lexicon() -> Lexicon:
 def find_technologies(document: str, lines: list[tuple[int, str]]) -> list[Technology]:
     """Technologies named on the given ``(line number, text)`` pairs, in first-seen order."""
     lexicon = load_lexicon()
-    seen: dict[str, list[SourceRef]] = {}
+    seen: dict[str, list[int]] = {}
     for number, text in lines:
         if text.isspace() or not text:
             continue
         for name in lexicon.names_in(text[:4000]):
-            refs = seen.setdefault(name, [])
-            if len(refs) < MAX_SOURCES and (not refs or refs[-1].line != number):
-                refs.append(SourceRef(document=document, line=number))
+            numbers = seen.setdefault(name, [])
+            if len(numbers) < MAX_SOURCES and (not numbers or numbers[-1] != number):
+                numbers.append(number)
     return [
-        Technology(name=name, category=lexicon.entries[name].category, sources=tuple(refs))
-        for name, refs in seen.items()
+        Technology.model_validate(
+            {
+                "name": name,
+                "category": lexicon.entries[name].category,
+                "sources": [{"document": document, "line": n} for n in numbers],
+            }
+        )
+        for name, numbers in seen.items()
     ]
