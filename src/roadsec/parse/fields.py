@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Effort
-from roadsec.parse.text import MAX_TEXT, clean_text
+from roadsec.parse.text import MAX_TEXT, clean_text, literal_union, lowers_faithfully
 
 _UNITS = {
     "person-week": "person-weeks", "person week": "person-weeks", "pw": "person-weeks",
@@ -32,6 +32,11 @@ _EFFORT_INLINE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_EFFORT_WORD = re.compile(
+    literal_union(("effort", "estimate", "size", "sizing", "person", "engineer", "story", "sprint",
+                   "fte"))
+)  # fmt: skip
+"""A word each effort pattern needs (lower case)."""
 _OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
@@ -73,6 +78,8 @@ def effort_in_text(text: str) -> Effort | None:
     """An effort stated in prose ("Effort: 5 person-weeks", "(3 sprints)")."""
     text = text[:MAX_TEXT]
     if not _DIGIT.search(text):
+        return None
+    if lowers_faithfully(text) and not _EFFORT_WORD.search(text.lower()):
         return None
     m = _EFFORT_LABELLED.search(text) or _EFFORT_INLINE.search(text)
     if not m:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from roadsec.parse.text import MAX_TEXT
+from roadsec.parse.text import MAX_TEXT, lowers_faithfully
 
 MONTHS = {
     name: number
@@ -98,9 +98,7 @@ _ALTERNATIVES = "|".join(
 _COMBINED = re.compile(r"\b(?=[qfhjmasondtye1-4'])(?:" + _ALTERNATIVES + ")")
 """Every period form in one pattern: the first alternative that matches at a position wins."""
 _COMBINED_FOLDED = re.compile(_COMBINED.pattern, re.IGNORECASE)
-"""The same on text that lower-casing would change in length or meaning (see _FOLD_TRAPS)."""
-_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
-"""The only characters on which `str.lower` and IGNORECASE matching disagree (İ, ı, ſ)."""
+"""The same on text that lower-casing would change in length or meaning."""
 _KIND_GROUPS: dict[str, frozenset[str]] = {
     kind: frozenset(re.compile(pattern).groupindex) for kind, pattern in _PATTERNS
 }
@@ -184,11 +182,12 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
 
 
 _MAYBE_PERIOD = re.compile(
-    r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter|half|year|eoy|jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"oct|nov|dec"
+    r"q(?:[1-4]|uarter)|h(?:[12]|alf)|1h|2(?:h|0\d\d)|'\d\d|year|eoy|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec"
 )
 """A cheap necessary condition on lower-cased text: every period form has a quarter, half or
-20xx token, or one of these words."""
+20xx token, or one of these words. Every alternative starts with a literal character, so a
+search skips the other characters without trying the alternatives."""
 _ORDINALS = {
     "1st": 1,
     "first": 1,
@@ -210,7 +209,7 @@ def find_periods(text: str, context_year: int | None = None) -> list[Found]:
     # Lower-cased text with a case-sensitive pattern matches as IGNORECASE would, and faster,
     # unless the text holds one of the characters on which the two disagree.
     matches = (
-        _COMBINED_FOLDED.finditer(text) if _FOLD_TRAPS.search(text) else _COMBINED.finditer(lowered)
+        _COMBINED.finditer(lowered) if lowers_faithfully(text) else _COMBINED_FOLDED.finditer(text)
     )
     found: list[Found] = []
     for m in matches:

@@ -92,6 +92,16 @@ def without_parentheticals(text: str, keep: set[str] | None = None) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", _SPACES.sub(" ", _PAREN.sub(drop, text))).strip()
 
 
+_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
+"""The only characters on which `str.lower` and IGNORECASE matching disagree (İ, ı, ſ)."""
+
+
+def lowers_faithfully(text: str) -> bool:
+    """Whether a lower-case pattern on ``text.lower()`` matches exactly where the same
+    pattern with IGNORECASE matches on ``text`` (same length, same case folding)."""
+    return text.isascii() or not _FOLD_TRAPS.search(text)
+
+
 _Trie = dict[str, "_Trie"]
 
 
