@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Effort
-from roadsec.parse.text import MAX_TEXT, clean_text, literal_union, lowers_faithfully
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union, lowers_faithfully
 
 _UNITS = {
     "person-week": "person-weeks", "person week": "person-weeks", "pw": "person-weeks",
@@ -93,7 +93,7 @@ def effort_in_text(text: str) -> Effort | None:
 def owner_in_text(text: str) -> str | None:
     """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead")."""
     lowered = text[:MAX_TEXT].lower()
-    if not any(stem in lowered for stem in _OWNER_STEMS):
+    if not contains_any(lowered, _OWNER_STEMS):
         return None
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:

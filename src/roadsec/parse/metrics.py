@@ -9,6 +9,7 @@ from roadsec.model.roadmap import Comparator, Direction, Metric
 from roadsec.parse.metric_patterns import (
     _ACHIEVE,
     _ACHIEVE_HINT,
+    _ACHIEVE_VERBS,
     _ARROW_PAIR,
     _BY_NAME,
     _BY_VALUE,
@@ -39,12 +40,11 @@ from roadsec.parse.metric_patterns import (
     _VALUE_FIRST,
     MAX_METRICS_PER_TEXT,
 )
-from roadsec.parse.text import clean_text, literal_union, strip_markup
+from roadsec.parse.text import clean_text, contains_any, lowers_faithfully, strip_markup
 
 _NAME_PUNCT = frozenset("_ /&().'-")
 _MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9}
-_CADENCE_STEM = re.compile(literal_union(_CADENCE_STEMS))
-_FACTOR_WORD = re.compile(literal_union(_FACTORS))
+_ACHIEVE_WORDS = _ACHIEVE_VERBS.split("|")
 _MAX_NAME = 81
 
 
@@ -254,6 +254,11 @@ def _change_direction(change: str | None) -> Direction | None:
     return None
 
 
+def _may_achieve(text: str) -> bool:
+    """A cheap necessary condition for _ACHIEVE_HINT: one of its verbs occurs."""
+    return not lowers_faithfully(text) or contains_any(text.lower(), _ACHIEVE_WORDS)
+
+
 def _single(text: str, *, metric_context: bool) -> Metric | None:
     m: Found | None = _labelled(_LABELLED, text)
     if m:
@@ -269,20 +274,20 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
         if comparator is None and _FLOOR_VERBS.match(m.group("name")):
             comparator = ">="
         return _metric(text, m.group("name"), target=target, unit=unit, comparator=comparator)
-    m = _ACHIEVE.search(text) if _ACHIEVE_HINT.search(text) else None
+    m = _ACHIEVE.search(text) if _may_achieve(text) and _ACHIEVE_HINT.search(text) else None
     if m and (m.group("unit1") or m.group("plus1")):
         target, unit = _number(m, 1)
         name = m.group("name")
         if m.group("verb").lower() == "cover":
             name = "coverage " + name if name.lower().startswith("of ") else f"{name} coverage"
         return _metric(text, name, target=target, unit=unit, comparator=">=")
-    m = _PAREN_VALUE.search(text) if "(" in text else None
+    m = _PAREN_VALUE.match(text) if "(" in text else None
     if m and m.group("unit1") in ("%", "x", "ms", "s"):
         target, unit = _number(m, 1)
         direction = _change_direction(m.group("change"))
         return _metric(text, m.group("name"), target=target, unit=unit, direction=direction,
                        relative=direction is not None)  # fmt: skip
-    m = _VALUE_FIRST.search(text)
+    m = _VALUE_FIRST.match(text)
     if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
         target, unit = _number(m, 1)
         direction = _change_direction(m.group("change"))
@@ -302,9 +307,9 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
         found.extend(m for m in [_from_to(text)] if m)
     if has_number and " by " in lowered:
         found.extend(m for m in [_by_percent(text)] if m)
-    if _CADENCE_STEM.search(lowered) and _CADENCE_WORD.search(text):
+    if contains_any(lowered, _CADENCE_STEMS) and _CADENCE_WORD.search(text):
         found.extend(m for m in [_cadence(text)] if m)
-    if not found and _FACTOR_WORD.search(lowered) and _MULTIPLY.search(text):
+    if not found and contains_any(lowered, _FACTORS) and _MULTIPLY.search(text):
         m = _MULTIPLY.search(text)
         assert m is not None
         factor = _FACTORS[m.group("verb").lower()]

@@ -282,12 +282,16 @@ def first_year(text: str) -> int | None:
 
 
 _PERIOD_SEPARATORS = " :-–—|,"
+_PERIOD_WORDS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
+                    r"\bFY\s*\d*\b")
+)  # fmt: skip
 
 
 def without_period_words(title: str) -> str:
     """A heading without its period words ("Q1 2026: Platform" -> "Platform")."""
     stripped = title
-    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
-                    r"\bFY\s*\d*\b"):  # fmt: skip
-        stripped = re.sub(pattern, " ", stripped, flags=re.IGNORECASE)
+    for pattern in _PERIOD_WORDS:
+        stripped = pattern.sub(" ", stripped)
     return " ".join(stripped.split()).strip(_PERIOD_SEPARATORS)

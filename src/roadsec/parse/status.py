@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
-from roadsec.parse.text import MAX_TEXT, clean_text, literal_union
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union
 
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
@@ -94,10 +94,10 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
     lowered = text.lower()
     if not _ANY_STEM.search(lowered):
         return None, None
-    live = [(s, p) for s, p in _RULES if any(stem in lowered for stem in _STEMS[s])]
+    live = [(s, p) for s, p in _RULES if contains_any(lowered, _STEMS[s])]
     if not live:
         return None, None
-    if any(word in lowered for word in _CURRENT_WORDS):
+    if contains_any(lowered, _CURRENT_WORDS):
         current = _CURRENTLY.search(text)
         if current:
             for status, pattern in live:

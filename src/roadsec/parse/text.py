@@ -75,6 +75,7 @@ def strip_markup(text: str) -> str:
 
 
 _PAREN = re.compile(r"\(([^()]{1,400})\)")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 
 
 def parentheticals(text: str) -> list[str]:
@@ -89,7 +90,7 @@ def without_parentheticals(text: str, keep: set[str] | None = None) -> str:
     def drop(match: re.Match[str]) -> str:
         return match.group(0) if match.group(1).strip() in keep else ""
 
-    return re.sub(r"\s+([,.;:])", r"\1", _SPACES.sub(" ", _PAREN.sub(drop, text))).strip()
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", _PAREN.sub(drop, text))).strip()
 
 
 _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
@@ -100,6 +101,14 @@ def lowers_faithfully(text: str) -> bool:
     """Whether a lower-case pattern on ``text.lower()`` matches exactly where the same
     pattern with IGNORECASE matches on ``text`` (same length, same case folding)."""
     return text.isascii() or not _FOLD_TRAPS.search(text)
+
+
+def contains_any(text: str, words: Iterable[str]) -> bool:
+    """Whether any of ``words`` occurs in ``text``: for a few words, faster than a pattern."""
+    for word in words:  # noqa: SIM110 (a plain loop: about twice as fast as any() over a generator)
+        if word in text:
+            return True
+    return False
 
 
 _Trie = dict[str, "_Trie"]
