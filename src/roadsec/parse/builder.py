@@ -110,7 +110,7 @@ class ItemBuilder:
         title = clean_title(block.text)
         period = heading_period(title, self.year)
         if block.level == 1 and (period is None or period.whole_year):
-            return parent.with_(level=1)  # the document title: sets no section
+            return parent._replace(level=1)  # the document title: sets no section
         if period and period.year:
             self.year = period.year
         remainder = without_period_words(title) if period else title
@@ -128,7 +128,7 @@ class ItemBuilder:
         if period and remainder and role is None and len(remainder.split()) >= 2:
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
-            return ctx.with_(theme=theme.id)
+            return ctx._replace(theme=theme.id)
         if period or not (parent.collects_items or parent.dated) or parent.skips_items:
             return ctx
         named, prefix_kind, name = numbered_or_prefixed(title)
@@ -138,10 +138,10 @@ class ItemBuilder:
         if not (named or described or self._has_field_labels(blocks, index)):
             return ctx
         kind = prefix_kind or parent.kind()
-        item_ctx = parent.with_(level=block.level, heading=parent.heading)
+        item_ctx = parent._replace(level=block.level, heading=parent.heading)
         draft = self.new_draft(kind, clean_title(name) or title, block.line, item_ctx)
         self.place(draft, title, parent)
-        return ctx.with_(role=parent.role).under(draft.id, kind)
+        return ctx._replace(role=parent.role).under(draft.id, kind)
 
     def _has_field_labels(self, blocks: list[Block], index: int) -> bool:
         for block in blocks[index + 1 :]:
@@ -238,7 +238,7 @@ class ItemBuilder:
         period, _ = self.own_period(label)
         status, _ = self.status_of(label)
         role = self.vocab.role_of(without_parentheticals(label))
-        return ctx.with_(
+        return ctx._replace(
             period=period or ctx.period,
             status=status if status in _LOUD_STATUSES else ctx.status,
             status_heading=clean_title(label) if status in _LOUD_STATUSES else ctx.status_heading,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from roadsec.parse.text import MAX_TEXT, lowers_faithfully
@@ -36,9 +35,9 @@ _QYEAR = r"(?:(?:fy\s*)?(?P<year>20\d\d)|(?:fy\s*'?|')(?P<yy>\d\d)(?!\d))"
 _SEP = r"\s*(?:-|–|—|/|to|through|thru|and|&)\s*"
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A span of quarters; ``half`` / ``whole_year`` keep the author's granularity."""
+class Period(NamedTuple):
+    """A span of quarters; ``half`` / ``whole_year`` keep the author's granularity (a named
+    tuple: one is made per period found, it must be cheap to make)."""
 
     year: int | None
     first: int  # first quarter, 1..4
