@@ -161,18 +161,19 @@ def parse_blocks(text: str) -> Block:
             if event == "SoftBreak" or event == "HardBreak":
                 builder.line_break()
             continue
-        ((key, value),) = event.items()
-        if key == "Text":
+        # One-key dicts: probing the common keys is cheaper than unpacking each event.
+        if (value := event.get("Text")) is not None:
             inline(value)
-        elif key == "Start":
+        elif (value := event.get("Start")) is not None:
             start(value, span["start"], span["end"])
-        elif key == "End":
+        elif (value := event.get("End")) is not None:
             end(value)
-        elif key == "Code":
+        elif (value := event.get("Code")) is not None:
             inline(value)
-        elif key == "InlineHtml" and value.lower().replace(" ", "") in ("<br>", "<br/>"):
-            inline(LINE_BREAK)
-        elif key == "TaskListMarker":
+        elif (value := event.get("InlineHtml")) is not None:
+            if value.lower().replace(" ", "") in ("<br>", "<br/>"):
+                inline(LINE_BREAK)
+        elif (value := event.get("TaskListMarker")) is not None:
             builder.task_marker(bool(value))
     return builder.root
 
