@@ -218,7 +218,7 @@ def _by_percent(text: str) -> Metric | None:
 
 
 def _cadence(text: str) -> Metric | None:
-    m = _CADENCE_FROM_TO.search(text)
+    m = _CADENCE_FROM_TO.search(text) if "from" in text.lower() else None
     if m and _CADENCE_NAME.search(m.group("name")):
         base, target = _CADENCE[m.group("a").lower()], _CADENCE[m.group("b").lower()]
         return _metric(text, m.group("name"), baseline=base, target=target, unit="days",
