@@ -174,11 +174,12 @@ class ItemBuilder:
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
         theme_id = ctx.theme
-        if label and self.vocab.role_of(label) == "theme" and theme_id:
+        names_theme = label is not None and self.vocab.role_of(label) == "theme"
+        if names_theme and theme_id:
             self.drafts[theme_id].add_text(value)
             self.drafts[theme_id].add_line(block.line)
             return
-        if label and self.vocab.role_of(label) == "theme" and ctx.dated:
+        if names_theme and ctx.dated:
             theme = self.new_draft(ItemKind.THEME, clean_title(value), block.line, ctx)
             self.place(theme, value, ctx)
             return
