@@ -65,7 +65,7 @@ class Period(NamedTuple):
         return Period(year, self.first, self.last, self.half, self.whole_year)
 
 
-# Written in lower case: they run on lower-cased text (see _period_matches).
+# Written in lower case: find_periods runs them on lower-cased text.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "qspan",
