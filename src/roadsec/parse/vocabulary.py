@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from roadsec.errors import CatalogError
+from roadsec.parse.text import lowers_faithfully
 
 Role = Literal[
     "key_result", "metric", "capacity", "other", "risk", "theme", "epic", "feature", "task",
@@ -46,11 +47,19 @@ class Vocabulary:
     """Every field pattern as group ``f<i>``: a full match tries the alternatives in order, so
     the first field that matches wins."""
 
+    lower_roles: tuple[tuple[Role, re.Pattern[str]], ...] | None
+    """The role patterns without IGNORECASE, for lower-cased text (None when a pattern could
+    depend on case)."""
+    lower_any_role: re.Pattern[str] | None
+
     def role_of(self, heading: str) -> Role | None:
         """The role a heading gives its section ("Key Results" -> key_result)."""
-        if not self.any_role.search(heading):
+        roles, any_role = self.roles, self.any_role
+        if self.lower_roles is not None and self.lower_any_role and lowers_faithfully(heading):
+            roles, any_role, heading = self.lower_roles, self.lower_any_role, heading.lower()
+        if not any_role.search(heading):
             return None
-        for role, pattern in self.roles:
+        for role, pattern in roles:
             if pattern.search(heading):
                 return role
         return None
@@ -63,6 +72,19 @@ class Vocabulary:
         return next(
             field for i, (field, _) in enumerate(self.fields) if m.group(f"f{i}") is not None
         )
+
+
+def _case_free(pattern: str) -> bool:
+    """Whether ``pattern`` matches lower-cased text without IGNORECASE as it matches the text
+    with it: ASCII, no upper-case letter, no escape but \\b \\s \\d \\w, no group extension
+    but (?:...)."""
+    plain = re.sub(r"\\[bsdw]", "", pattern)
+    return (
+        plain.isascii()
+        and plain == plain.lower()
+        and "\\" not in plain
+        and re.search(r"\(\?(?!:)", plain) is None
+    )
 
 
 def _compile(patterns: tuple[str, ...], *, whole: bool) -> re.Pattern[str]:
@@ -82,11 +104,14 @@ def load_vocabulary() -> Vocabulary:
         any_field = "|".join(
             f"(?P<f{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(fields)
         )
+        case_free = all(_case_free(pattern.pattern) for _, pattern in roles)
         return Vocabulary(
             roles,
             fields,
             re.compile(any_role or "(?!)", re.IGNORECASE),
             re.compile(any_field or "(?!)", re.IGNORECASE),
+            tuple((role, re.compile(p.pattern)) for role, p in roles) if case_free else None,
+            re.compile(any_role or "(?!)") if case_free else None,
         )
     except (yaml.YAMLError, ValidationError, re.error) as exc:
         raise CatalogError(f"section vocabulary is invalid: {exc}", "fix sections.yaml") from exc
