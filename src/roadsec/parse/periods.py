@@ -98,9 +98,15 @@ _COMBINED = re.compile(r"\b(?=[qfhjmasondtye1-4'])(?:" + _ALTERNATIVES + ")")
 """Every period form in one pattern: the first alternative that matches at a position wins."""
 _COMBINED_FOLDED = re.compile(_COMBINED.pattern, re.IGNORECASE)
 """The same on text that lower-casing would change in length or meaning."""
-_KIND_GROUPS: dict[str, frozenset[str]] = {
-    kind: frozenset(re.compile(pattern).groupindex) for kind, pattern in _PATTERNS
-}
+
+
+def _year_groups(kind: str, pattern: str) -> tuple[str | None, str | None]:
+    names = re.compile(pattern).groupindex
+    return (f"{kind}_year" if "year" in names else None, f"{kind}_yy" if "yy" in names else None)
+
+
+_YEAR_GROUPS = {kind: _year_groups(kind, pattern) for kind, pattern in _PATTERNS}
+"""Per form, the groups holding its year (20xx) and short year ('26), where it has them."""
 
 
 _HISTORY = re.compile(
@@ -130,12 +136,9 @@ def _quarter_of(month: int) -> int:
 
 
 def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Found | None:
-    names = _KIND_GROUPS[kind]
-
-    def group(name: str) -> str | None:
-        return m.group(f"{kind}_{name}") if name in names else None
-
-    year_text, yy = group("year"), group("yy")
+    year_group, yy_group = _YEAR_GROUPS[kind]
+    year_text = m.group(year_group) if year_group else None
+    yy = m.group(yy_group) if yy_group else None
     year = int(year_text) if year_text else (2000 + int(yy) if yy else None)
     if kind == "qspan":
         q1, q2 = int(m.group("qspan_q1")), int(m.group("qspan_q2"))
@@ -150,7 +153,8 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
         quarter = int(n) if n else _ORDINALS[(m.group("qword_ord") or "").lower()]
         return Found(Period(year, quarter, quarter), None, m.start())
     if kind in ("h", "yh"):
-        first = 1 if (group("h") or group("h2")) == "1" else 3
+        half = m.group(f"{kind}_h") or (m.group("h_h2") if kind == "h" else None)
+        first = 1 if half == "1" else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "hwords":
         first = 1 if m.group("hwords_which").lower() in ("first", "1st") else 3
