@@ -15,7 +15,7 @@ from roadsec.parse.fields import (
     owner_in_text,
 )
 from roadsec.parse.item_fields import apply_field
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import Period, heading_period, own_period, without_period_words
 from roadsec.parse.plain_lines import paragraph_lines
 from roadsec.parse.status import detect_status, section_status
@@ -231,7 +231,7 @@ class ItemBuilder:
         draft.add_text(text)
         self.place(draft, text, ctx)
         metric_context = draft.kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(text))
-        draft.add_metrics(extract_metrics(text, metric_context=metric_context), block.line)
+        draft.add_metrics(metric_fields(text, metric_context=metric_context), block.line)
         self.nested(block, ctx.under(draft.id, draft.kind))
 
     def group_context(self, label: str, ctx: Context) -> Context:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadsec.model.roadmap import MAX_CITATIONS, Effort, ItemKind, Metric, Status
+from roadsec.model.roadmap import MAX_CITATIONS, Effort, ItemKind, Status
+from roadsec.parse.metrics import MetricFields
 from roadsec.parse.periods import Period
 from roadsec.parse.text import MAX_TEXT, clean_text
 
@@ -25,7 +26,7 @@ class Draft:
     status_reason: str | None = None
     owner: str | None = None
     effort: Effort | None = None
-    metrics: list[dict[str, object]] = field(default_factory=list)
+    metrics: list[MetricFields] = field(default_factory=list)
     parent: str | None = None
     lines: list[int] = field(default_factory=list)
     section: str | None = None
@@ -40,10 +41,10 @@ class Draft:
         if line != self.line and line not in self.lines and len(self.lines) < MAX_CITATIONS - 1:
             self.lines.append(line)
 
-    def add_metrics(self, metrics: list[Metric], line: int) -> None:
+    def add_metrics(self, metrics: list[MetricFields], line: int) -> None:
         for metric in metrics:
-            if all(m["raw"] != metric.raw or m["name"] != metric.name for m in self.metrics):
-                self.metrics.append(metric.__dict__ | {"line": line})
+            if all(m["raw"] != metric["raw"] or m["name"] != metric["name"] for m in self.metrics):
+                self.metrics.append(metric | {"line": line})
                 self.add_line(line)
 
     def fields(self, document: str) -> dict[str, object]:

@@ -42,6 +42,8 @@ from roadsec.parse.metric_patterns import (
 )
 from roadsec.parse.text import clean_text, contains_any, lowers_faithfully, strip_markup
 
+MetricFields = dict[str, object]
+"""A Metric's fields as plain data."""
 _NAME_PUNCT = frozenset("_ /&().'-")
 _MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9}
 _ACHIEVE_WORDS = _ACHIEVE_VERBS.split("|")
@@ -179,23 +181,23 @@ def _metric(
     comparator: Comparator | None = None,
     direction: Direction | None = None,
     relative: bool = False,
-) -> Metric | None:
+) -> MetricFields | None:
     name = _name(name)
     if not name or target is None:
         return None
-    return Metric(
-        name=name,
-        baseline=baseline,
-        target=target,
-        unit=unit,
-        comparator=comparator,
-        raw=clean_text(raw),
-        direction=direction,
-        relative=relative,
-    )
+    return {
+        "name": name,
+        "baseline": baseline,
+        "target": target,
+        "unit": unit,
+        "comparator": comparator,
+        "raw": clean_text(raw),
+        "direction": direction,
+        "relative": relative,
+    }
 
 
-def _from_to(text: str) -> Metric | None:
+def _from_to(text: str) -> MetricFields | None:
     m: Found | None = _anchored(_FROM_TO, text, _TRAILING_VERB) or _labelled(_ARROW_PAIR, text)
     if not m:
         return None
@@ -207,7 +209,7 @@ def _from_to(text: str) -> Metric | None:
                    unit=unit or base_unit, comparator=comp, direction=direction)  # fmt: skip
 
 
-def _by_percent(text: str) -> Metric | None:
+def _by_percent(text: str) -> MetricFields | None:
     m: Found | None = _verb_by_value(text) or _anchored(_NAME_BY_PCT, text)
     if not m:
         return None
@@ -217,7 +219,7 @@ def _by_percent(text: str) -> Metric | None:
                    direction=direction, relative=True)  # fmt: skip
 
 
-def _cadence(text: str) -> Metric | None:
+def _cadence(text: str) -> MetricFields | None:
     m = _CADENCE_FROM_TO.search(text) if "from" in text.lower() else None
     if m and _CADENCE_NAME.search(m.group("name")):
         base, target = _CADENCE[m.group("a").lower()], _CADENCE[m.group("b").lower()]
@@ -259,7 +261,7 @@ def _may_achieve(text: str) -> bool:
     return not lowers_faithfully(text) or contains_any(text.lower(), _ACHIEVE_WORDS)
 
 
-def _single(text: str, *, metric_context: bool) -> Metric | None:
+def _single(text: str, *, metric_context: bool) -> MetricFields | None:
     m: Found | None = _labelled(_LABELLED, text)
     if m:
         target, unit = _number(m, 1)
@@ -299,8 +301,16 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
 
 def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
     """The metrics one line of text states; ``metric_context`` for KPI cells and metric lists."""
+    return [
+        Metric.model_validate(fields)
+        for fields in metric_fields(text, metric_context=metric_context)
+    ]
+
+
+def metric_fields(text: str, *, metric_context: bool = False) -> list[MetricFields]:
+    """`extract_metrics` as plain data, for the parser to validate with the whole roadmap."""
     text = strip_markup(text[:_LIMIT].replace("**", ""))
-    found: list[Metric] = []
+    found: list[MetricFields] = []
     has_number = _DIGIT.search(text) is not None
     lowered = text.lower()
     if (has_number and " from " in lowered) or "→" in text or "->" in text:
@@ -324,8 +334,8 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
     if not found and metric_context:
         name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
         if name:  # a qualitative KPI ("Runbooks are reviewed every quarter")
-            found.append(Metric(
-                name=name, baseline=None, target=None, unit=None, comparator=None,
-                raw=clean_text(text), direction=None, relative=False, line=None,
-            ))  # fmt: skip
+            found.append({
+                "name": name, "baseline": None, "target": None, "unit": None, "comparator": None,
+                "raw": clean_text(text), "direction": None, "relative": False, "line": None,
+            })  # fmt: skip
     return found[:MAX_METRICS_PER_TEXT]

@@ -10,7 +10,7 @@ from roadsec.model.roadmap import ItemKind, Status
 from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -118,4 +118,4 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
             if draft.status not in (Status.PLANNED, None):
                 draft.status_reason = clean_text(cell("status"))
         for part in split_cell_lines(cell("metrics")):
-            draft.add_metrics(extract_metrics(part, metric_context=True), row.line)
+            draft.add_metrics(metric_fields(part, metric_context=True), row.line)
