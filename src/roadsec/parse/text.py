@@ -12,7 +12,7 @@ MAX_TITLE = 200
 MAX_TEXT = 2000
 
 _DROP_CATEGORIES = frozenset({"So", "Sk", "Co", "Cn", "Cs", "Cc", "Cf", "Mn", "Me"})
-_KEEP = frozenset("\n\t")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _LEAD_JUNK = re.compile(r"^[^\w$€£¥(\"'“‘\[]+")
 _TRAIL_JUNK = re.compile(r"[\s:;,\-–—*_#|]+$")
@@ -28,11 +28,13 @@ _EDGE_CHARS = frozenset("*_#>|:-–—")
 def _drop_symbols(text: str) -> str:
     if text.isascii():
         return text
-    return "".join(
-        ch
-        for ch in text
-        if ch.isascii() or ch in _KEEP or unicodedata.category(ch) not in _DROP_CATEGORIES
-    )
+    return _NON_ASCII.sub(_kept_symbol, text)
+
+
+def _kept_symbol(m: re.Match[str]) -> str:
+    """A non-ASCII character stays unless it is a symbol, mark, control or unassigned."""
+    ch = m.group()
+    return "" if unicodedata.category(ch) in _DROP_CATEGORIES else ch
 
 
 def _drop_bad_tokens(text: str) -> str:
