@@ -31,6 +31,10 @@ _EFFORT_INLINE = re.compile(
     r"engineer[- ]weeks?|engineer[- ]months?|story points?|sprints?|FTEs?)\b",
     re.IGNORECASE,
 )
+_UNIT = re.compile(_UNIT_RE, re.IGNORECASE)
+_EFFORT_CELL = re.compile(
+    r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", re.IGNORECASE
+)
 _DIGIT = re.compile(r"\d")
 _EFFORT_WORD = re.compile(
     literal_union(("effort", "estimate", "size", "sizing", "person", "engineer", "story", "sprint",
@@ -56,7 +60,7 @@ def _unit(raw: str | None, default: str | None) -> str | None:
 
 def unit_from_header(header: str) -> str | None:
     """The unit a column header names: "Effort Estimate (person-weeks)" -> person-weeks."""
-    m = re.search(_UNIT_RE, header, re.IGNORECASE)
+    m = _UNIT.search(header)
     return _unit(m.group("unit"), None) if m else None
 
 
@@ -66,8 +70,7 @@ def effort_from_cell(cell: str, header_unit: str | None) -> Effort | None:
     if _TSHIRT.match(cell.upper()) and cell:
         return Effort(value=["XXS", "XS", "S", "M", "L", "XL", "XXL"].index(cell.upper()) + 1.0,
                       unit="t-shirt")  # fmt: skip
-    m = re.match(r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", cell,
-                 re.IGNORECASE)  # fmt: skip
+    m = _EFFORT_CELL.match(cell)
     if not m:
         return None
     unit = _unit(m.group("unit"), header_unit) or "units"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
-from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union, lowers_faithfully
 
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
@@ -55,6 +55,8 @@ _ANY_SECTION_RULE = re.compile(
     "|".join(f"(?:{pattern.pattern})" for _, pattern in _SECTION_RULES), re.IGNORECASE
 )
 """Every section rule at once: most headings state no status."""
+_ANY_SECTION_RULE_LOWER = re.compile(_ANY_SECTION_RULE.pattern)
+"""The same without IGNORECASE (its words are lower case), for lower-cased headings."""
 
 
 def _reason(text: str, start: int, end: int) -> str:
@@ -113,7 +115,10 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
 
 def section_status(heading: str) -> Status | None:
     """The status a section heading gives its items ("Parked items", "On hold")."""
-    if not _ANY_SECTION_RULE.search(heading):
+    if lowers_faithfully(heading):
+        if not _ANY_SECTION_RULE_LOWER.search(heading.lower()):
+            return None
+    elif not _ANY_SECTION_RULE.search(heading):
         return None
     for status, pattern in _SECTION_RULES:
         if pattern.search(heading):

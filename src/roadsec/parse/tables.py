@@ -48,6 +48,9 @@ _TITLE_KIND: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
 )
 
 
+_CELL_SEPARATORS = re.compile(r"\n|;|•|(?:^|\s)-\s(?=[A-Z0-9<>])")
+
+
 @dataclass(frozen=True, slots=True)
 class TableShape:
     """Which column carries what, and the kind of item a row is."""
@@ -83,7 +86,7 @@ def table_shape(header: list[str]) -> TableShape:
 
 def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
-    parts = re.split(r"\n|;|•|(?:^|\s)-\s(?=[A-Z0-9<>])", cell.replace(LINE_BREAK, "\n"))
+    parts = _CELL_SEPARATORS.split(cell.replace(LINE_BREAK, "\n"))
     return [part.strip(" -*") for part in parts if part.strip(" -*")]
 
 
