@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Effort
-from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union, lowers_faithfully
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, lowers_faithfully
 
 _UNITS = {
     "person-week": "person-weeks", "person week": "person-weeks", "pw": "person-weeks",
@@ -36,11 +36,10 @@ _EFFORT_CELL = re.compile(
     r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
-_EFFORT_WORD = re.compile(
-    literal_union(("effort", "estimate", "size", "sizing", "person", "engineer", "story", "sprint",
-                   "fte"))
-)  # fmt: skip
-"""A word each effort pattern needs (lower case)."""
+_LABEL_WORDS = ("effort", "estimate", "size", "sizing")
+"""Lower case, one of them in every _EFFORT_LABELLED match."""
+_INLINE_UNIT_WORDS = ("person", "engineer", "story", "sprint", "fte")
+"""Lower case, one of them in every _EFFORT_INLINE match."""
 _OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
@@ -82,9 +81,14 @@ def effort_in_text(text: str) -> Effort | None:
     text = text[:MAX_TEXT]
     if not _DIGIT.search(text):
         return None
-    if lowers_faithfully(text) and not _EFFORT_WORD.search(text.lower()):
-        return None
-    m = _EFFORT_LABELLED.search(text) or _EFFORT_INLINE.search(text)
+    labelled = inline = True
+    if lowers_faithfully(text):  # each pattern needs one of its words
+        lowered = text.lower()
+        labelled = contains_any(lowered, _LABEL_WORDS)
+        inline = contains_any(lowered, _INLINE_UNIT_WORDS)
+    m = _EFFORT_LABELLED.search(text) if labelled else None
+    if m is None and inline:
+        m = _EFFORT_INLINE.search(text)
     if not m:
         return None
     unit = _unit(m.groupdict().get("unit"), None)
