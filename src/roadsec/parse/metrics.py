@@ -47,6 +47,7 @@ MetricFields = dict[str, object]
 _NAME_PUNCT = frozenset("_ /&().'-")
 _MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9}
 _ACHIEVE_WORDS = _ACHIEVE_VERBS.split("|")
+_COMPARISON_HINT_LOWER = re.compile(_COMPARISON_HINT.pattern)  # its words are lower case
 _MAX_NAME = 81
 
 
@@ -256,6 +257,13 @@ def _change_direction(change: str | None) -> Direction | None:
     return None
 
 
+def _may_compare(text: str) -> bool:
+    """_COMPARISON_HINT, without IGNORECASE on lower-cased text where that is the same."""
+    if lowers_faithfully(text):
+        return _COMPARISON_HINT_LOWER.search(text.lower()) is not None
+    return _COMPARISON_HINT.search(text) is not None
+
+
 def _may_achieve(text: str) -> bool:
     """A cheap necessary condition for _ACHIEVE_HINT: one of its verbs occurs."""
     return not lowers_faithfully(text) or contains_any(text.lower(), _ACHIEVE_WORDS)
@@ -269,7 +277,7 @@ def _single(text: str, *, metric_context: bool) -> MetricFields | None:
         if has_signal:
             return _metric(text, m.group("name"), target=target, unit=unit,
                            comparator=_comparator(m, 1))  # fmt: skip
-    m = _anchored(_NAME_COMP, text) if _COMPARISON_HINT.search(text) else None
+    m = _anchored(_NAME_COMP, text) if _may_compare(text) else None
     if m and (m.group("comp1") in "<>≤≥<=>=" or m.group(f"unit{1}")):
         target, unit = _number(m, 1)
         comparator = _comparator(m, 1)
