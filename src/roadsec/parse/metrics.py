@@ -221,6 +221,7 @@ def _by_percent(text: str) -> MetricFields | None:
 
 
 def _cadence(text: str) -> MetricFields | None:
+    # Its "from" matches only where lower() shows one (no character folds to f, r, o or m).
     m = _CADENCE_FROM_TO.search(text) if "from" in text.lower() else None
     if m and _CADENCE_NAME.search(m.group("name")):
         base, target = _CADENCE[m.group("a").lower()], _CADENCE[m.group("b").lower()]
