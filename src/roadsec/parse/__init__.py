@@ -27,7 +27,6 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
     title = document_title(root)
     builder = ItemBuilder(document.path, slug or _slug(document.path), first_year(title or ""))
     builder.walk(root)
-    items = tuple(draft.freeze(document.path) for draft in builder.drafts.values())
     technologies = find_technologies(document.path, list(enumerate(document.lines, start=1)))
     info = DocumentInfo(
         path=document.path,
@@ -36,12 +35,14 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
         encoding=document.encoding,
         repaired_lines=document.repaired_lines,
     )
-    return Roadmap(
-        organization=info.organization,
-        documents=(info,),
-        items=items,
-        technologies=tuple(technologies),
-        capacity=tuple(builder.capacity),
+    return Roadmap.model_validate(
+        {
+            "organization": info.organization,
+            "documents": (info,),
+            "items": [draft.fields(document.path) for draft in builder.drafts.values()],
+            "technologies": technologies,
+            "capacity": builder.capacity,
+        }
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,61 +51,42 @@ class Block:
     checked: bool | None = None
     children: list[Block] = field(default_factory=list)
 
-    def walk(self) -> Iterator[Block]:
-        """Every block below this one, depth first, without recursion."""
-        stack = list(reversed(self.children))
-        while stack:
-            block = stack.pop()
-            yield block
-            stack.extend(reversed(block.children))
 
-
-class _LineIndex:
-    def __init__(self, text: str) -> None:
-        data = text.encode("utf-8")
-        starts = [0]
-        find = data.find
-        pos = find(b"\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find(b"\n", pos + 1)
-        self._starts = starts
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self._starts, offset)
-
-
-def _name(tag: Any) -> tuple[str, Any]:
-    if isinstance(tag, str):
-        return tag, None
-    key = next(iter(tag))
-    return key, tag[key]
+def _line_starts(text: str) -> list[int]:
+    """Byte offset of each line's start (pyromark reports byte offsets)."""
+    data = text.encode("utf-8")
+    starts = [0]
+    find = data.find
+    pos = find(b"\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = find(b"\n", pos + 1)
+    return starts
 
 
 class _TreeBuilder:
+    """Turns start/end events into blocks; ``hosts[i]`` is the block that takes the inline
+    text inside ``stack[i]`` (None inside code, HTML or outside any text block)."""
+
+    __slots__ = ("hosts", "root", "skipped", "stack", "starts", "strong_at_start", "strong_depth",
+                 "strong_text")  # fmt: skip
+
     def __init__(self, text: str) -> None:
-        self.lines = _LineIndex(text)
+        self.starts = _line_starts(text)
         self.root = Block("root", 1, 1)
         self.stack: list[Block] = [self.root]
+        self.hosts: list[Block | None] = [None]
         self.skipped = 0  # containers not pushed because of MAX_DEPTH
         self.strong_depth = 0
         self.strong_at_start = False
         self.strong_text: list[str] = []
 
-    def host(self) -> Block | None:
-        for block in reversed(self.stack):
-            if block.kind in _INLINE_TEXT_HOSTS:
-                return block
-            if block.kind in ("code", "html"):
-                return None
-        return None
-
     def start(self, tag: Any, start: int, end: int) -> None:
-        name, value = _name(tag)
+        name = tag if type(tag) is str else next(iter(tag))
         kind = _CONTAINERS.get(name)
         if kind is None:
             if name == "Strong":
-                host = self.host()
+                host = self.hosts[-1]
                 if self.strong_depth == 0 and host is not None and not host.text.strip():
                     self.strong_at_start = True
                     self.strong_text = []
@@ -114,21 +95,26 @@ class _TreeBuilder:
         if len(self.stack) >= MAX_DEPTH:
             self.skipped += 1
             return
-        block = Block(kind, self.lines.line(start), self.lines.line(max(start, end - 1)))
+        starts = self.starts
+        block = Block(kind, bisect_right(starts, start), bisect_right(starts, max(start, end - 1)))
         if kind == "heading":
-            block.level = int(str(value["level"])[1:])
+            block.level = int(str(tag[name]["level"])[1:])
         elif kind == "list":
-            block.ordered = value is not None
+            block.ordered = tag[name] is not None
         self.stack[-1].children.append(block)
         self.stack.append(block)
+        if kind in _INLINE_TEXT_HOSTS:
+            self.hosts.append(block)
+        else:
+            self.hosts.append(None if kind in ("code", "html") else self.hosts[-1])
 
     def end(self, tag: Any) -> None:
-        name, _ = _name(tag)
+        name = tag if type(tag) is str else next(iter(tag))
         if name not in _CONTAINERS:
             if name == "Strong":
                 self.strong_depth = max(0, self.strong_depth - 1)
                 if self.strong_depth == 0 and self.strong_at_start:
-                    host = self.host()
+                    host = self.hosts[-1]
                     if host is not None and host.lead_strong is None:
                         host.lead_strong = "".join(self.strong_text).strip()
                     self.strong_at_start = False
@@ -137,16 +123,13 @@ class _TreeBuilder:
             self.skipped -= 1
             return
         if len(self.stack) > 1:
-            self.stack.pop()
-
-    def line_break(self) -> None:
-        """A paragraph keeps its lines (plain-text roadmaps put one item per line); elsewhere
-        a line break is a space."""
-        host = self.host()
-        self.inline(PARAGRAPH_BREAK if host is not None and host.kind == "paragraph" else " ")
+            block = self.stack.pop()
+            self.hosts.pop()
+            if block.kind == "item":
+                _fold_first_paragraph(block)
 
     def inline(self, text: str) -> None:
-        host = self.host()
+        host = self.hosts[-1]
         if host is None:
             return
         if host.kind == "item" and host.children and host.children[-1].kind != "paragraph":
@@ -155,41 +138,51 @@ class _TreeBuilder:
         if self.strong_at_start:
             self.strong_text.append(text)
 
+    def line_break(self) -> None:
+        """A paragraph keeps its lines (plain-text roadmaps put one item per line); elsewhere
+        a line break is a space."""
+        host = self.hosts[-1]
+        self.inline(PARAGRAPH_BREAK if host is not None and host.kind == "paragraph" else " ")
+
+    def task_marker(self, checked: bool) -> None:
+        for block in reversed(self.stack):
+            if block.kind == "item":
+                block.checked = checked
+                return
+
 
 def parse_blocks(text: str) -> Block:
     """Parse Markdown into a block tree; never raises on any text."""
     builder = _TreeBuilder(text)
-    events: Iterator[tuple[Any, Any]] = pyromark.events_with_range(text, options=_OPTIONS)
+    start, end, inline = builder.start, builder.end, builder.inline
+    events: Iterable[tuple[Any, Any]] = pyromark.events_with_range(text, options=_OPTIONS)
     for event, span in events:
-        if isinstance(event, str):
-            if event in ("SoftBreak", "HardBreak"):
+        if type(event) is str:
+            if event == "SoftBreak" or event == "HardBreak":
                 builder.line_break()
             continue
-        key = next(iter(event))
-        value = event[key]
-        if key == "Start":
-            builder.start(value, span["start"], span["end"])
-        elif key == "End":
-            builder.end(value)
-        elif key in ("Text", "Code"):
-            builder.inline(value)
-        elif key == "InlineHtml" and value.lower().replace(" ", "") in ("<br>", "<br/>"):
-            builder.inline(LINE_BREAK)
-        elif key == "TaskListMarker":
-            for block in reversed(builder.stack):
-                if block.kind == "item":
-                    block.checked = bool(value)
-                    break
-    _fold_item_paragraphs(builder.root)
+        # One-key dicts: probing the common keys is cheaper than unpacking each event.
+        if (value := event.get("Text")) is not None:
+            inline(value)
+        elif (value := event.get("Start")) is not None:
+            start(value, span["start"], span["end"])
+        elif (value := event.get("End")) is not None:
+            end(value)
+        elif (value := event.get("Code")) is not None:
+            inline(value)
+        elif (value := event.get("InlineHtml")) is not None:
+            if value.lower().replace(" ", "") in ("<br>", "<br/>"):
+                inline(LINE_BREAK)
+        elif (value := event.get("TaskListMarker")) is not None:
+            builder.task_marker(bool(value))
     return builder.root
 
 
-def _fold_item_paragraphs(root: Block) -> None:
+def _fold_first_paragraph(item: Block) -> None:
     """A loose list item's first paragraph is its own text, as in a tight list."""
-    for block in root.walk():
-        if block.kind == "item" and not block.text.strip() and block.children:
-            first = block.children[0]
-            if first.kind == "paragraph":
-                block.text = first.text.replace(PARAGRAPH_BREAK, " ")
-                block.lead_strong = first.lead_strong
-                del block.children[0]
+    if not item.text.strip() and item.children:
+        first = item.children[0]
+        if first.kind == "paragraph":
+            item.text = first.text.replace(PARAGRAPH_BREAK, " ")
+            item.lead_strong = first.lead_strong
+            del item.children[0]

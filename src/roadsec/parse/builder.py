@@ -15,7 +15,7 @@ from roadsec.parse.fields import (
     owner_in_text,
 )
 from roadsec.parse.item_fields import apply_field
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import Period, heading_period, own_period, without_period_words
 from roadsec.parse.plain_lines import paragraph_lines
 from roadsec.parse.status import detect_status, section_status
@@ -110,27 +110,25 @@ class ItemBuilder:
         title = clean_title(block.text)
         period = heading_period(title, self.year)
         if block.level == 1 and (period is None or period.whole_year):
-            return parent.with_(level=1)  # the document title: sets no section
+            return parent._replace(level=1)  # the document title: sets no section
         if period and period.year:
             self.year = period.year
         remainder = without_period_words(title) if period else title
         role = self.vocab.role_of(remainder) if remainder else None
         status = section_status(title)
-        ctx = parent.with_(
+        ctx = Context(
             level=block.level,
             heading=title,
             period=period or parent.period,
             role=role or parent.role,
             status=status or parent.status,
             status_heading=title if status else parent.status_heading,
-            parent=None,
-            parent_kind=None,
             theme=None if period else parent.theme,
         )
         if period and remainder and role is None and len(remainder.split()) >= 2:
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
-            return ctx.with_(theme=theme.id)
+            return ctx._replace(theme=theme.id)
         if period or not (parent.collects_items or parent.dated) or parent.skips_items:
             return ctx
         named, prefix_kind, name = numbered_or_prefixed(title)
@@ -140,10 +138,10 @@ class ItemBuilder:
         if not (named or described or self._has_field_labels(blocks, index)):
             return ctx
         kind = prefix_kind or parent.kind()
-        item_ctx = parent.with_(level=block.level, heading=parent.heading)
+        item_ctx = parent._replace(level=block.level, heading=parent.heading)
         draft = self.new_draft(kind, clean_title(name) or title, block.line, item_ctx)
         self.place(draft, title, parent)
-        return ctx.with_(role=parent.role).under(draft.id, kind)
+        return ctx._replace(role=parent.role).under(draft.id, kind)
 
     def _has_field_labels(self, blocks: list[Block], index: int) -> bool:
         for block in blocks[index + 1 :]:
@@ -168,7 +166,7 @@ class ItemBuilder:
             if rest.lstrip().startswith(":"):
                 return strong.strip(), rest.lstrip()[1:].strip()
             return None, text
-        m = _PLAIN_LABEL.match(text)
+        m = _PLAIN_LABEL.match(text) if ":" in text else None
         if m and self.vocab.field_of(m.group("label")):
             return m.group("label"), m.group("value").strip()
         return None, text
@@ -176,11 +174,12 @@ class ItemBuilder:
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
         theme_id = ctx.theme
-        if label and self.vocab.role_of(label) == "theme" and theme_id:
+        names_theme = label is not None and self.vocab.role_of(label) == "theme"
+        if names_theme and theme_id:
             self.drafts[theme_id].add_text(value)
             self.drafts[theme_id].add_line(block.line)
             return
-        if label and self.vocab.role_of(label) == "theme" and ctx.dated:
+        if names_theme and ctx.dated:
             theme = self.new_draft(ItemKind.THEME, clean_title(value), block.line, ctx)
             self.place(theme, value, ctx)
             return
@@ -232,7 +231,7 @@ class ItemBuilder:
         draft.add_text(text)
         self.place(draft, text, ctx)
         metric_context = draft.kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(text))
-        draft.add_metrics(extract_metrics(text, metric_context=metric_context), block.line)
+        draft.add_metrics(metric_fields(text, metric_context=metric_context), block.line)
         self.nested(block, ctx.under(draft.id, draft.kind))
 
     def group_context(self, label: str, ctx: Context) -> Context:
@@ -240,7 +239,7 @@ class ItemBuilder:
         period, _ = self.own_period(label)
         status, _ = self.status_of(label)
         role = self.vocab.role_of(without_parentheticals(label))
-        return ctx.with_(
+        return ctx._replace(
             period=period or ctx.period,
             status=status if status in _LOUD_STATUSES else ctx.status,
             status_heading=clean_title(label) if status in _LOUD_STATUSES else ctx.status_heading,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from roadsec.model.roadmap import ItemKind, Status
 from roadsec.parse.periods import Period
@@ -55,9 +55,9 @@ _PREFIX_KIND: dict[str, ItemKind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the blocks of one place in the document inherit."""
+class Context(NamedTuple):
+    """What the blocks of one place in the document inherit (a named tuple: built per item
+    and per heading, it must be cheap to make)."""
 
     level: int = 0
     heading: str = ""
@@ -93,9 +93,6 @@ class Context:
         """The context of an item's children (called once per item: no generic copy)."""
         return Context(self.level, self.heading, self.period, self.role, self.status,
                        self.status_heading, item_id, kind, self.theme)  # fmt: skip
-
-    def with_(self, **changes: object) -> Context:
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def numbered_or_prefixed(title: str) -> tuple[bool, ItemKind | None, str]:

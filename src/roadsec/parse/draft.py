@@ -1,10 +1,11 @@
-"""Mutable item drafts the parser fills in, frozen into model Items at the end."""
+"""Mutable item drafts the parser fills in, validated into model Items at the end."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadsec.model.roadmap import MAX_CITATIONS, Effort, Item, ItemKind, Metric, SourceRef, Status
+from roadsec.model.roadmap import MAX_CITATIONS, Effort, ItemKind, Status
+from roadsec.parse.metrics import MetricFields
 from roadsec.parse.periods import Period
 from roadsec.parse.text import MAX_TEXT, clean_text
 
@@ -25,7 +26,7 @@ class Draft:
     status_reason: str | None = None
     owner: str | None = None
     effort: Effort | None = None
-    metrics: list[Metric] = field(default_factory=list)
+    metrics: list[MetricFields] = field(default_factory=list)
     parent: str | None = None
     lines: list[int] = field(default_factory=list)
     section: str | None = None
@@ -40,29 +41,28 @@ class Draft:
         if line != self.line and line not in self.lines and len(self.lines) < MAX_CITATIONS - 1:
             self.lines.append(line)
 
-    def add_metrics(self, metrics: list[Metric], line: int) -> None:
+    def add_metrics(self, metrics: list[MetricFields], line: int) -> None:
         for metric in metrics:
-            if all(m.raw != metric.raw or m.name != metric.name for m in self.metrics):
-                self.metrics.append(Metric(**(metric.__dict__ | {"line": line})))
+            if all(m["raw"] != metric["raw"] or m["name"] != metric["name"] for m in self.metrics):
+                self.metrics.append(metric | {"line": line})
                 self.add_line(line)
 
-    def freeze(self, document: str) -> Item:
+    def fields(self, document: str) -> dict[str, object]:
+        """The Item's fields as plain data: the Roadmap validates all items in one call."""
         dated = self.period is not None and self.kind not in _UNDATED_KINDS
-        status = self.status or (Status.PLANNED if dated else Status.UNKNOWN)
-        # Validated construction: pydantic-core checks the fields faster than model_construct.
-        return Item(
-            id=self.id,
-            kind=self.kind,
-            title=self.title,
-            text=self.text or self.title,
-            period=self.period.id if self.period else None,
-            status=status,
-            status_reason=self.status_reason,
-            owner=self.owner,
-            effort=self.effort,
-            due=self.due,
-            metrics=tuple(self.metrics),
-            parent=self.parent,
-            sources=tuple(SourceRef(document=document, line=n) for n in [self.line, *self.lines]),
-            section=self.section,
-        )
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "text": self.text or self.title,
+            "period": self.period.id if self.period else None,
+            "status": self.status or (Status.PLANNED if dated else Status.UNKNOWN),
+            "status_reason": self.status_reason,
+            "owner": self.owner,
+            "effort": self.effort,
+            "due": self.due,
+            "metrics": self.metrics,
+            "parent": self.parent,
+            "sources": [{"document": document, "line": n} for n in [self.line, *self.lines]],
+            "section": self.section,
+        }

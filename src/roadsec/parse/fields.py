@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Effort
-from roadsec.parse.text import MAX_TEXT, clean_text
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, lowers_faithfully
 
 _UNITS = {
     "person-week": "person-weeks", "person week": "person-weeks", "pw": "person-weeks",
@@ -31,7 +31,15 @@ _EFFORT_INLINE = re.compile(
     r"engineer[- ]weeks?|engineer[- ]months?|story points?|sprints?|FTEs?)\b",
     re.IGNORECASE,
 )
+_UNIT = re.compile(_UNIT_RE, re.IGNORECASE)
+_EFFORT_CELL = re.compile(
+    r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", re.IGNORECASE
+)
 _DIGIT = re.compile(r"\d")
+_LABEL_WORDS = ("effort", "estimate", "size", "sizing")
+"""Lower case, one of them in every _EFFORT_LABELLED match."""
+_INLINE_UNIT_WORDS = ("person", "engineer", "story", "sprint", "fte")
+"""Lower case, one of them in every _EFFORT_INLINE match."""
 _OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
@@ -51,7 +59,7 @@ def _unit(raw: str | None, default: str | None) -> str | None:
 
 def unit_from_header(header: str) -> str | None:
     """The unit a column header names: "Effort Estimate (person-weeks)" -> person-weeks."""
-    m = re.search(_UNIT_RE, header, re.IGNORECASE)
+    m = _UNIT.search(header)
     return _unit(m.group("unit"), None) if m else None
 
 
@@ -61,8 +69,7 @@ def effort_from_cell(cell: str, header_unit: str | None) -> Effort | None:
     if _TSHIRT.match(cell.upper()) and cell:
         return Effort(value=["XXS", "XS", "S", "M", "L", "XL", "XXL"].index(cell.upper()) + 1.0,
                       unit="t-shirt")  # fmt: skip
-    m = re.match(r"~?\s*(\d+(?:\.\d+)?)\s*(?:-\s*\d+(?:\.\d+)?)?\s*" + _UNIT_RE + r"?\b", cell,
-                 re.IGNORECASE)  # fmt: skip
+    m = _EFFORT_CELL.match(cell)
     if not m:
         return None
     unit = _unit(m.group("unit"), header_unit) or "units"
@@ -74,7 +81,14 @@ def effort_in_text(text: str) -> Effort | None:
     text = text[:MAX_TEXT]
     if not _DIGIT.search(text):
         return None
-    m = _EFFORT_LABELLED.search(text) or _EFFORT_INLINE.search(text)
+    labelled = inline = True
+    if lowers_faithfully(text):  # each pattern needs one of its words
+        lowered = text.lower()
+        labelled = contains_any(lowered, _LABEL_WORDS)
+        inline = contains_any(lowered, _INLINE_UNIT_WORDS)
+    m = _EFFORT_LABELLED.search(text) if labelled else None
+    if m is None and inline:
+        m = _EFFORT_INLINE.search(text)
     if not m:
         return None
     unit = _unit(m.groupdict().get("unit"), None)
@@ -86,7 +100,7 @@ def effort_in_text(text: str) -> Effort | None:
 def owner_in_text(text: str) -> str | None:
     """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead")."""
     lowered = text[:MAX_TEXT].lower()
-    if not any(stem in lowered for stem in _OWNER_STEMS):
+    if not contains_any(lowered, _OWNER_STEMS):
         return None
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:

@@ -9,7 +9,7 @@ from roadsec.parse.blocks import Block
 from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, effort_in_text, owner_from_cell
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 from roadsec.parse.vocabulary import Field
@@ -27,7 +27,7 @@ def apply_field(
     if field == "metrics":
         for text, line in [(value, block.line)] + [(b.text, b.line) for b in bullets]:
             if text.strip():
-                draft.add_metrics(extract_metrics(text, metric_context=True), line)
+                draft.add_metrics(metric_fields(text, metric_context=True), line)
     elif field in ("children", "key_results"):
         if value:
             draft.add_text(f"{clean_title(label)}: {value}")
@@ -38,7 +38,7 @@ def apply_field(
             child.add_text(bullet.text)
             b.place(child, bullet.text, ctx)
             child.period = child.period or draft.period
-            child.add_metrics(extract_metrics(bullet.text), bullet.line)
+            child.add_metrics(metric_fields(bullet.text), bullet.line)
     elif field == "owner":
         draft.owner = owner_from_cell(value) or draft.owner
     elif field == "effort":
@@ -51,6 +51,6 @@ def apply_field(
         draft.period, draft.due = period or draft.period, due or draft.due
     else:
         if value:
-            draft.add_metrics(extract_metrics(value), block.line)
+            draft.add_metrics(metric_fields(value), block.line)
         parts = [value] + [b.text for b in bullets]
         draft.add_text(f"{clean_title(label)}: " + "; ".join(p for p in parts if p.strip()))

@@ -9,6 +9,7 @@ from roadsec.model.roadmap import Comparator, Direction, Metric
 from roadsec.parse.metric_patterns import (
     _ACHIEVE,
     _ACHIEVE_HINT,
+    _ACHIEVE_VERBS,
     _ARROW_PAIR,
     _BY_NAME,
     _BY_VALUE,
@@ -39,9 +40,14 @@ from roadsec.parse.metric_patterns import (
     _VALUE_FIRST,
     MAX_METRICS_PER_TEXT,
 )
-from roadsec.parse.text import clean_text, strip_markup
+from roadsec.parse.text import clean_text, contains_any, lowers_faithfully, strip_markup
 
+MetricFields = dict[str, object]
+"""A Metric's fields as plain data."""
 _NAME_PUNCT = frozenset("_ /&().'-")
+_MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9}
+_ACHIEVE_WORDS = _ACHIEVE_VERBS.split("|")
+_COMPARISON_HINT_LOWER = re.compile(_COMPARISON_HINT.pattern)  # its words are lower case
 _MAX_NAME = 81
 
 
@@ -129,7 +135,7 @@ def _number(m: Found, n: int) -> tuple[float, str | None]:
     raw = m.group(f"num{n}").replace(",", "")
     value = float(raw)
     mag = (m.group(f"mag{n}") or "").lower()
-    value *= {"k": 1e3, "m": 1e6, "b": 1e9}.get(mag, 1.0)
+    value *= _MAGNITUDES.get(mag, 1.0)
     unit = m.group(f"unit{n}")
     if unit:
         unit = _UNIT_NAMES.get(unit.lower(), unit.lower() if unit != "x" else "x")
@@ -138,11 +144,17 @@ def _number(m: Found, n: int) -> tuple[float, str | None]:
     return value, unit
 
 
+def _optional(m: Found, key: str) -> str | None:
+    """A group the pattern may not have."""
+    match = m._m if isinstance(m, _Named) else m
+    return match.group(key) if key in match.re.groupindex else None
+
+
 def _comparator(m: Found, n: int) -> Comparator | None:
-    word = (m.groupdict().get(f"comp{n}") or "").lower()
+    word = (_optional(m, f"comp{n}") or "").lower()
     if word in _COMPARATORS:
         return _COMPARATORS[word]
-    if m.groupdict().get(f"plus{n}"):
+    if _optional(m, f"plus{n}"):
         return ">="
     return None
 
@@ -170,23 +182,23 @@ def _metric(
     comparator: Comparator | None = None,
     direction: Direction | None = None,
     relative: bool = False,
-) -> Metric | None:
+) -> MetricFields | None:
     name = _name(name)
     if not name or target is None:
         return None
-    return Metric(
-        name=name,
-        baseline=baseline,
-        target=target,
-        unit=unit,
-        comparator=comparator,
-        raw=clean_text(raw),
-        direction=direction,
-        relative=relative,
-    )
+    return {
+        "name": name,
+        "baseline": baseline,
+        "target": target,
+        "unit": unit,
+        "comparator": comparator,
+        "raw": clean_text(raw),
+        "direction": direction,
+        "relative": relative,
+    }
 
 
-def _from_to(text: str) -> Metric | None:
+def _from_to(text: str) -> MetricFields | None:
     m: Found | None = _anchored(_FROM_TO, text, _TRAILING_VERB) or _labelled(_ARROW_PAIR, text)
     if not m:
         return None
@@ -198,7 +210,7 @@ def _from_to(text: str) -> Metric | None:
                    unit=unit or base_unit, comparator=comp, direction=direction)  # fmt: skip
 
 
-def _by_percent(text: str) -> Metric | None:
+def _by_percent(text: str) -> MetricFields | None:
     m: Found | None = _verb_by_value(text) or _anchored(_NAME_BY_PCT, text)
     if not m:
         return None
@@ -208,8 +220,9 @@ def _by_percent(text: str) -> Metric | None:
                    direction=direction, relative=True)  # fmt: skip
 
 
-def _cadence(text: str) -> Metric | None:
-    m = _CADENCE_FROM_TO.search(text)
+def _cadence(text: str) -> MetricFields | None:
+    # Its "from" matches only where lower() shows one (no character folds to f, r, o or m).
+    m = _CADENCE_FROM_TO.search(text) if "from" in text.lower() else None
     if m and _CADENCE_NAME.search(m.group("name")):
         base, target = _CADENCE[m.group("a").lower()], _CADENCE[m.group("b").lower()]
         return _metric(text, m.group("name"), baseline=base, target=target, unit="days",
@@ -245,7 +258,19 @@ def _change_direction(change: str | None) -> Direction | None:
     return None
 
 
-def _single(text: str, *, metric_context: bool) -> Metric | None:
+def _may_compare(text: str) -> bool:
+    """_COMPARISON_HINT, without IGNORECASE on lower-cased text where that is the same."""
+    if lowers_faithfully(text):
+        return _COMPARISON_HINT_LOWER.search(text.lower()) is not None
+    return _COMPARISON_HINT.search(text) is not None
+
+
+def _may_achieve(text: str) -> bool:
+    """A cheap necessary condition for _ACHIEVE_HINT: one of its verbs occurs."""
+    return not lowers_faithfully(text) or contains_any(text.lower(), _ACHIEVE_WORDS)
+
+
+def _single(text: str, *, metric_context: bool) -> MetricFields | None:
     m: Found | None = _labelled(_LABELLED, text)
     if m:
         target, unit = _number(m, 1)
@@ -253,27 +278,27 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
         if has_signal:
             return _metric(text, m.group("name"), target=target, unit=unit,
                            comparator=_comparator(m, 1))  # fmt: skip
-    m = _anchored(_NAME_COMP, text) if _COMPARISON_HINT.search(text) else None
+    m = _anchored(_NAME_COMP, text) if _may_compare(text) else None
     if m and (m.group("comp1") in "<>≤≥<=>=" or m.group(f"unit{1}")):
         target, unit = _number(m, 1)
         comparator = _comparator(m, 1)
         if comparator is None and _FLOOR_VERBS.match(m.group("name")):
             comparator = ">="
         return _metric(text, m.group("name"), target=target, unit=unit, comparator=comparator)
-    m = _ACHIEVE.search(text) if _ACHIEVE_HINT.search(text) else None
+    m = _ACHIEVE.search(text) if _may_achieve(text) and _ACHIEVE_HINT.search(text) else None
     if m and (m.group("unit1") or m.group("plus1")):
         target, unit = _number(m, 1)
         name = m.group("name")
         if m.group("verb").lower() == "cover":
             name = "coverage " + name if name.lower().startswith("of ") else f"{name} coverage"
         return _metric(text, name, target=target, unit=unit, comparator=">=")
-    m = _PAREN_VALUE.search(text) if "(" in text else None
+    m = _PAREN_VALUE.match(text) if "(" in text else None
     if m and m.group("unit1") in ("%", "x", "ms", "s"):
         target, unit = _number(m, 1)
         direction = _change_direction(m.group("change"))
         return _metric(text, m.group("name"), target=target, unit=unit, direction=direction,
                        relative=direction is not None)  # fmt: skip
-    m = _VALUE_FIRST.search(text)
+    m = _VALUE_FIRST.match(text)
     if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
         target, unit = _number(m, 1)
         direction = _change_direction(m.group("change"))
@@ -285,17 +310,25 @@ def _single(text: str, *, metric_context: bool) -> Metric | None:
 
 def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
     """The metrics one line of text states; ``metric_context`` for KPI cells and metric lists."""
+    return [
+        Metric.model_validate(fields)
+        for fields in metric_fields(text, metric_context=metric_context)
+    ]
+
+
+def metric_fields(text: str, *, metric_context: bool = False) -> list[MetricFields]:
+    """`extract_metrics` as plain data, for the parser to validate with the whole roadmap."""
     text = strip_markup(text[:_LIMIT].replace("**", ""))
-    found: list[Metric] = []
+    found: list[MetricFields] = []
     has_number = _DIGIT.search(text) is not None
     lowered = text.lower()
     if (has_number and " from " in lowered) or "→" in text or "->" in text:
         found.extend(m for m in [_from_to(text)] if m)
     if has_number and " by " in lowered:
         found.extend(m for m in [_by_percent(text)] if m)
-    if any(word in lowered for word in _CADENCE_STEMS) and _CADENCE_WORD.search(text):
+    if contains_any(lowered, _CADENCE_STEMS) and _CADENCE_WORD.search(text):
         found.extend(m for m in [_cadence(text)] if m)
-    if not found and any(word in lowered for word in _FACTORS) and _MULTIPLY.search(text):
+    if not found and contains_any(lowered, _FACTORS) and _MULTIPLY.search(text):
         m = _MULTIPLY.search(text)
         assert m is not None
         factor = _FACTORS[m.group("verb").lower()]
@@ -310,8 +343,8 @@ def extract_metrics(text: str, *, metric_context: bool = False) -> list[Metric]:
     if not found and metric_context:
         name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
         if name:  # a qualitative KPI ("Runbooks are reviewed every quarter")
-            found.append(Metric(
-                name=name, baseline=None, target=None, unit=None, comparator=None,
-                raw=clean_text(text), direction=None, relative=False, line=None,
-            ))  # fmt: skip
+            found.append({
+                "name": name, "baseline": None, "target": None, "unit": None, "comparator": None,
+                "raw": clean_text(text), "direction": None, "relative": False, "line": None,
+            })  # fmt: skip
     return found[:MAX_METRICS_PER_TEXT]

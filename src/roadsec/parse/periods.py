@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from roadsec.parse.text import MAX_TEXT
+from roadsec.parse.text import MAX_TEXT, lowers_faithfully
 
 MONTHS = {
     name: number
@@ -31,13 +31,13 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>20\d\d)"
 # A year after a quarter or half: 2026, FY2026, FY26, FY'26, '26.
-_QYEAR = r"(?:(?:FY\s*)?(?P<year>20\d\d)|(?:FY\s*'?|')(?P<yy>\d\d)(?!\d))"
+_QYEAR = r"(?:(?:fy\s*)?(?P<year>20\d\d)|(?:fy\s*'?|')(?P<yy>\d\d)(?!\d))"
 _SEP = r"\s*(?:-|–|—|/|to|through|thru|and|&)\s*"
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A span of quarters; ``half`` / ``whole_year`` keep the author's granularity."""
+class Period(NamedTuple):
+    """A span of quarters; ``half`` / ``whole_year`` keep the author's granularity (a named
+    tuple: one is made per period found, it must be cheap to make)."""
 
     year: int | None
     first: int  # first quarter, 1..4
@@ -65,20 +65,21 @@ class Period:
         return Period(year, self.first, self.last, self.half, self.whole_year)
 
 
+# Written in lower case: find_periods runs them on lower-cased text.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "qspan",
-        r"\bQ(?P<q1>[1-4])" + _SEP + r"Q(?P<q2>[1-4])(?:,?\s*" + _QYEAR + r")?\b",
+        r"\bq(?P<q1>[1-4])" + _SEP + r"q(?P<q2>[1-4])(?:,?\s*" + _QYEAR + r")?\b",
     ),
-    ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*Q(?P<q1>[1-4])\b"),
-    ("q", r"\bQ(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
+    ("yq", r"\b" + _QYEAR + r"\s*[-/ ]?\s*q(?P<q1>[1-4])\b"),
+    ("q", r"\bq(?P<q1>[1-4])(?:\s*[,/]?\s*" + _QYEAR + r")?\b"),
     (
         "qword",
         r"\b(?:quarter\s*(?P<n>[1-4])|(?P<ord>1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter)"
         r"(?:\s*(?:of\s*)?,?\s*" + _QYEAR + r")?\b",
     ),
-    ("h", r"\b(?:H(?P<h>[12])|(?P<h2>[12])H)(?:\s*,?\s*" + _QYEAR + r")?\b"),
-    ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*H(?P<h>[12])\b"),
+    ("h", r"\b(?:h(?P<h>[12])|(?P<h2>[12])h)(?:\s*,?\s*" + _QYEAR + r")?\b"),
+    ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*h(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
     ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
     (
@@ -86,18 +87,26 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
     ),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
-    ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\bEOY\b"),
+    ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\beoy\b"),
     ("year", r"(?<![\d.$€£])\b" + _YEAR + r"\b(?![.%]\d|%)"),
 )
-_COMBINED = re.compile(
-    r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
-    )
-    + ")",
-    re.IGNORECASE,
+_ALTERNATIVES = "|".join(
+    f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
 )
+# Every form starts with one of these characters: a cheap look-ahead skips the other words.
+_COMBINED = re.compile(r"\b(?=[qfhjmasondtye1-4'])(?:" + _ALTERNATIVES + ")")
 """Every period form in one pattern: the first alternative that matches at a position wins."""
+_COMBINED_FOLDED = re.compile(_COMBINED.pattern, re.IGNORECASE)
+"""The same on text that lower-casing would change in length or meaning."""
+
+
+def _year_groups(kind: str, pattern: str) -> tuple[str | None, str | None]:
+    names = re.compile(pattern).groupindex
+    return (f"{kind}_year" if "year" in names else None, f"{kind}_yy" if "yy" in names else None)
+
+
+_YEAR_GROUPS = {kind: _year_groups(kind, pattern) for kind, pattern in _PATTERNS}
+"""Per form, the groups holding its year (20xx) and short year ('26), where it has them."""
 
 
 _HISTORY = re.compile(
@@ -116,8 +125,7 @@ def _quarter_end(period: Period) -> str | None:
     return f"{period.year:04d}-{period.last * 3:02d}"
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     period: Period
     due: str | None
     start: int
@@ -128,45 +136,47 @@ def _quarter_of(month: int) -> int:
 
 
 def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Found | None:
-    prefix = f"{kind}_"
-    groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
-    year = int(groups["year"]) if groups.get("year") else None
-    if year is None and groups.get("yy"):
-        year = 2000 + int(groups["yy"])
+    year_group, yy_group = _YEAR_GROUPS[kind]
+    year_text = m.group(year_group) if year_group else None
+    yy = m.group(yy_group) if yy_group else None
+    year = int(year_text) if year_text else (2000 + int(yy) if yy else None)
     if kind == "qspan":
-        q1, q2 = int(groups["q1"]), int(groups["q2"])
+        q1, q2 = int(m.group("qspan_q1")), int(m.group("qspan_q2"))
         if q2 < q1:
             return None
         return Found(Period(year, q1, q2), None, m.start())
     if kind in ("q", "yq"):
-        return Found(Period(year, int(groups["q1"]), int(groups["q1"])), None, m.start())
+        quarter = int(m.group(f"{kind}_q1"))
+        return Found(Period(year, quarter, quarter), None, m.start())
     if kind == "qword":
-        ordinal = (groups.get("ord") or "").lower()
-        quarter = int(groups["n"]) if groups.get("n") else _ORDINALS[ordinal]
+        n = m.group("qword_n")
+        quarter = int(n) if n else _ORDINALS[(m.group("qword_ord") or "").lower()]
         return Found(Period(year, quarter, quarter), None, m.start())
     if kind in ("h", "yh"):
-        first = 1 if (groups.get("h") or groups.get("h2")) == "1" else 3
+        half = m.group(f"{kind}_h") or (m.group("h_h2") if kind == "h" else None)
+        first = 1 if half == "1" else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "hwords":
-        first = 1 if groups["which"].lower() in ("first", "1st") else 3
+        first = 1 if m.group("hwords_which").lower() in ("first", "1st") else 3
         return Found(Period(year, first, first + 1, half=True), None, m.start())
     if kind == "mspan":
-        month1 = MONTHS[groups["month"].lower()]
-        month2 = MONTHS.get(groups["month2"].lower())
+        month1 = MONTHS[m.group("mspan_month").lower()]
+        month2 = MONTHS.get(m.group("mspan_month2").lower())
         if month2 is None or month2 < month1:
             return None
         period = Period(year, _quarter_of(month1), _quarter_of(month2))
         return Found(period, None, m.start())
     if kind == "month":
-        month = MONTHS[groups["month"].lower()]
-        day = groups.get("day")
+        month = MONTHS[m.group("month_month").lower()]
+        day = m.group("month_day")
         due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
     if kind == "iso":
-        month = int(groups["mm"])
+        month = int(m.group("iso_mm"))
         if not 1 <= month <= 12:
             return None
-        due = f"{year:04d}-{month:02d}" + (f"-{groups['dd']}" if groups.get("dd") else "")
+        dd = m.group("iso_dd")
+        due = f"{year:04d}-{month:02d}" + (f"-{dd}" if dd else "")
         return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
     if kind == "yearend":
         year_end = f"{context_year:04d}-12" if context_year else None
@@ -174,11 +184,13 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
     return Found(Period(year, 1, 4, whole_year=True), None, m.start())
 
 
-_MAYBE_WORDS = (
-    "half", "year", "eoy", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-    "nov", "dec",
-)  # fmt: skip
-_PERIOD_TOKEN = re.compile(r"q[1-4]|h[12]|[12]h|20\d\d|'\d\d|quarter")
+_MAYBE_PERIOD = re.compile(
+    r"q(?:[1-4]|uarter)|h(?:[12]|alf)|1h|2(?:h|0\d\d)|'\d\d|year|eoy|jan|feb|mar|apr|may|jun|jul|"
+    r"aug|sep|oct|nov|dec"
+)
+"""A cheap necessary condition on lower-cased text: every period form has a quarter, half or
+20xx token, or one of these words. Every alternative starts with a literal character, so a
+search skips the other characters without trying the alternatives."""
 _ORDINALS = {
     "1st": 1,
     "first": 1,
@@ -191,22 +203,19 @@ _ORDINALS = {
 }
 
 
-def _maybe_period(text: str) -> bool:
-    """A cheap necessary condition: every period form has a quarter, half or 20xx token, or
-    one of these words."""
-    lowered = text.lower()
-    if _PERIOD_TOKEN.search(lowered):
-        return True
-    return any(word in lowered for word in _MAYBE_WORDS)
-
-
 def find_periods(text: str, context_year: int | None = None) -> list[Found]:
     """Every period stated in ``text``, most specific first per position, in text order."""
     text = text[:MAX_TEXT]
-    if not _maybe_period(text):
+    lowered = text.lower()
+    if not _MAYBE_PERIOD.search(lowered):
         return []
+    # Lower-cased text with a case-sensitive pattern matches as IGNORECASE would, and faster,
+    # unless the text holds one of the characters on which the two disagree.
+    matches = (
+        _COMBINED.finditer(lowered) if lowers_faithfully(text) else _COMBINED_FOLDED.finditer(text)
+    )
     found: list[Found] = []
-    for m in _COMBINED.finditer(text):
+    for m in matches:
         hit = _match_to_found(m.lastgroup or "", m, context_year)
         if hit is not None:
             found.append(hit)
@@ -243,6 +252,11 @@ _HORIZONS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 
 
+# A match tries the alternatives in order: the first horizon that matches wins.
+_ANY_HORIZON = re.compile(
+    "|".join(f"(?P<{name}>{pattern.pattern})" for name, _, _, pattern in _HORIZONS), re.IGNORECASE
+)
+_HORIZON_QUARTERS = {name: (first, last) for name, first, last, _ in _HORIZONS}
 _MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 
 
@@ -252,9 +266,10 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
     hits = find_periods(text, context_year)
     if hits:
         return hits[0].period.with_year(context_year)
-    for name, first, last, pattern in _HORIZONS:
-        if pattern.match(text):
-            return Period(None, first, last, horizon=name)
+    horizon = _ANY_HORIZON.match(text)
+    if horizon and horizon.lastgroup:
+        first, last = _HORIZON_QUARTERS[horizon.lastgroup]
+        return Period(None, first, last, horizon=horizon.lastgroup)
     month = _MONTH_HEADING.match(text)
     if month:  # "March" or "March – Sprint 4" as a heading: that month's quarter
         quarter = _quarter_of(MONTHS[month.group("month").lower()])
@@ -270,12 +285,16 @@ def first_year(text: str) -> int | None:
 
 
 _PERIOD_SEPARATORS = " :-–—|,"
+_PERIOD_WORDS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
+                    r"\bFY\s*\d*\b")
+)  # fmt: skip
 
 
 def without_period_words(title: str) -> str:
     """A heading without its period words ("Q1 2026: Platform" -> "Platform")."""
     stripped = title
-    for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
-                    r"\bFY\s*\d*\b"):  # fmt: skip
-        stripped = re.sub(pattern, " ", stripped, flags=re.IGNORECASE)
+    for pattern in _PERIOD_WORDS:
+        stripped = pattern.sub(" ", stripped)
     return " ".join(stripped.split()).strip(_PERIOD_SEPARATORS)

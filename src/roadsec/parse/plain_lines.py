@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from roadsec.model.roadmap import ItemKind
 from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
 from roadsec.parse.context import numbered_or_prefixed
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import heading_period, without_period_words
 from roadsec.parse.text import clean_title
 
@@ -77,7 +77,7 @@ def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
     draft.parent = parent.id if parent else None
     draft.add_text(text)
     b.place(draft, text, ctx)
-    draft.add_metrics(extract_metrics(name), block.line)
+    draft.add_metrics(metric_fields(name), block.line)
     if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
         b.last_objective = draft
     return True

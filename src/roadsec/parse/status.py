@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
-from roadsec.parse.text import MAX_TEXT, clean_text
+from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union, lowers_faithfully
 
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
@@ -51,6 +51,13 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     )
 )
 
+_ANY_SECTION_RULE = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for _, pattern in _SECTION_RULES), re.IGNORECASE
+)
+"""Every section rule at once: most headings state no status."""
+_ANY_SECTION_RULE_LOWER = re.compile(_ANY_SECTION_RULE.pattern)
+"""The same without IGNORECASE (its words are lower case), for lower-cased headings."""
+
 
 def _reason(text: str, start: int, end: int) -> str:
     """The clause around a status word: the enclosing parenthetical or sentence part."""
@@ -77,7 +84,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
 }  # fmt: skip
 """Words each rule needs: a rule whose words are absent is not even tried."""
 _CURRENT_WORDS = ("currently", "now", "still")
-_ANY_STEM = re.compile("|".join(re.escape(stem) for stems in _STEMS.values() for stem in stems))
+_ANY_STEM = re.compile(literal_union(stem for stems in _STEMS.values() for stem in stems))
 
 
 def detect_status(text: str) -> tuple[Status | None, str | None]:
@@ -89,10 +96,10 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
     lowered = text.lower()
     if not _ANY_STEM.search(lowered):
         return None, None
-    live = [(s, p) for s, p in _RULES if any(stem in lowered for stem in _STEMS[s])]
+    live = [(s, p) for s, p in _RULES if contains_any(lowered, _STEMS[s])]
     if not live:
         return None, None
-    if any(word in lowered for word in _CURRENT_WORDS):
+    if contains_any(lowered, _CURRENT_WORDS):
         current = _CURRENTLY.search(text)
         if current:
             for status, pattern in live:
@@ -108,6 +115,11 @@ def detect_status(text: str) -> tuple[Status | None, str | None]:
 
 def section_status(heading: str) -> Status | None:
     """The status a section heading gives its items ("Parked items", "On hold")."""
+    if lowers_faithfully(heading):
+        if not _ANY_SECTION_RULE_LOWER.search(heading.lower()):
+            return None
+    elif not _ANY_SECTION_RULE.search(heading):
+        return None
     for status, pattern in _SECTION_RULES:
         if pattern.search(heading):
             return status

@@ -10,7 +10,7 @@ from roadsec.model.roadmap import ItemKind, Status
 from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
-from roadsec.parse.metrics import extract_metrics
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -48,6 +48,9 @@ _TITLE_KIND: tuple[tuple[re.Pattern[str], ItemKind], ...] = tuple(
 )
 
 
+_CELL_SEPARATORS = re.compile(r"\n|;|•|(?:^|\s)-\s(?=[A-Z0-9<>])")
+
+
 @dataclass(frozen=True, slots=True)
 class TableShape:
     """Which column carries what, and the kind of item a row is."""
@@ -83,7 +86,7 @@ def table_shape(header: list[str]) -> TableShape:
 
 def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
-    parts = re.split(r"\n|;|•|(?:^|\s)-\s(?=[A-Z0-9<>])", cell.replace(LINE_BREAK, "\n"))
+    parts = _CELL_SEPARATORS.split(cell.replace(LINE_BREAK, "\n"))
     return [part.strip(" -*") for part in parts if part.strip(" -*")]
 
 
@@ -118,4 +121,4 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
             if draft.status not in (Status.PLANNED, None):
                 draft.status_reason = clean_text(cell("status"))
         for part in split_cell_lines(cell("metrics")):
-            draft.add_metrics(extract_metrics(part, metric_context=True), row.line)
+            draft.add_metrics(metric_fields(part, metric_context=True), row.line)

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from roadsec.errors import CatalogError
-from roadsec.model.roadmap import SourceRef, Technology
+from roadsec.model.roadmap import Technology
 
 Category = Literal[
     "api", "api_gateway", "block_storage", "blockchain", "cache", "cdn", "ci_cd", "cloud",
@@ -86,7 +86,7 @@ class Lexicon:
         Words are looked up, longest phrase first ("Azure AD" before "Azure"), so the
         cost is a dictionary probe per word, not a pattern per alias.
         """
-        if self._first_words.isdisjoint([t.rstrip(".") for t in _TOKEN.findall(line.lower())]):
+        if self._first_words.isdisjoint(_TRIMMED_TOKEN.findall(line.lower())):
             return []
         tokens = [(m.start(), m.end(), m.group().rstrip(".")) for m in _TOKEN.finditer(line)]
         found: list[str] = []
@@ -95,10 +95,10 @@ class Lexicon:
             if tokens[index][2].lower() not in self._first_words:
                 index += 1
                 continue
+            phrases = _phrases(line, tokens, index, self._longest)
             matched = 0
-            for size in range(min(self._longest, len(tokens) - index), 0, -1):
-                phrase = _join(line, tokens[index : index + size])
-                name = self._lookup(phrase) if phrase else None
+            for size in range(len(phrases), 0, -1):
+                name = self._lookup(phrases[size - 1])
                 if name and self._in_context(name, line):
                     for each in (name, *self.entries[name].implies):
                         if each not in found:
@@ -114,23 +114,42 @@ class Lexicon:
 
 
 _TOKEN = re.compile(r"\.?\w[\w.#+-]*")
+_TRIMMED_TOKEN = re.compile(r"\.?\w(?:[\w.#+-]*[\w#+-])?")
+"""The tokens _TOKEN finds, without their trailing dots."""
+
+
+def _separator(gap: str) -> str | None:
+    """How a phrase joins two tokens across ``gap``: spaces or one slash, else not at all (a
+    phrase never spans a comma or a bracket)."""
+    if gap.strip(" ") == "/":
+        return "/"
+    if gap and not gap.strip(" "):
+        return " "
+    return None
 
 
 def _join(line: str, tokens: list[tuple[int, int, str]]) -> str | None:
-    """The phrase the tokens spell, or None when something other than spaces or one slash
-    separates them (a phrase never spans a comma or a bracket)."""
+    """The phrase the tokens spell, or None when they cannot form one."""
     if not tokens:
         return None
     phrase = tokens[0][2]
     for (_, end, _), (start, _, text) in itertools.pairwise(tokens):
-        gap = line[end:start]
-        if gap.strip(" ") == "/":
-            phrase += "/" + text
-        elif gap and not gap.strip(" "):
-            phrase += " " + text
-        else:
+        separator = _separator(line[end:start])
+        if separator is None:
             return None
+        phrase += separator + text
     return phrase
+
+
+def _phrases(line: str, tokens: list[tuple[int, int, str]], index: int, longest: int) -> list[str]:
+    """The phrases of 1..``longest`` tokens starting at ``index``, shortest first."""
+    phrases = [tokens[index][2]]
+    for k in range(index + 1, min(index + longest, len(tokens))):
+        separator = _separator(line[tokens[k - 1][1] : tokens[k][0]])
+        if separator is None:
+            break
+        phrases.append(phrases[-1] + separator + tokens[k][2])
+    return phrases
 
 
 @cache
@@ -150,15 +169,21 @@ def load_lexicon() -> Lexicon:
 def find_technologies(document: str, lines: list[tuple[int, str]]) -> list[Technology]:
     """Technologies named on the given ``(line number, text)`` pairs, in first-seen order."""
     lexicon = load_lexicon()
-    seen: dict[str, list[SourceRef]] = {}
+    seen: dict[str, list[int]] = {}
     for number, text in lines:
         if text.isspace() or not text:
             continue
         for name in lexicon.names_in(text[:4000]):
-            refs = seen.setdefault(name, [])
-            if len(refs) < MAX_SOURCES and (not refs or refs[-1].line != number):
-                refs.append(SourceRef(document=document, line=number))
+            numbers = seen.setdefault(name, [])
+            if len(numbers) < MAX_SOURCES and (not numbers or numbers[-1] != number):
+                numbers.append(number)
     return [
-        Technology(name=name, category=lexicon.entries[name].category, sources=tuple(refs))
-        for name, refs in seen.items()
+        Technology.model_validate(
+            {
+                "name": name,
+                "category": lexicon.entries[name].category,
+                "sources": [{"document": document, "line": n} for n in numbers],
+            }
+        )
+        for name, numbers in seen.items()
     ]
