@@ -187,15 +187,22 @@ def _alternatives(items: list[Any]) -> list[list[Any]]:
     return [items]
 
 
+def _parsed_alternatives(pattern: str) -> list[list[Any]] | None:
+    """The pattern's top-level alternatives as parse trees (case-folded), or None if invalid."""
+    try:
+        return _alternatives(list(sre_parse.parse(pattern, re.IGNORECASE)))
+    except re.error:
+        return None
+
+
 def prefixes(pattern: str) -> set[str] | None:
     """The keys (see ``key``) of every way a match can start, folded, or None when the pattern
     gives no usable prefilter."""
-    try:
-        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
-    except re.error:
+    alternatives = _parsed_alternatives(pattern)
+    if alternatives is None:
         return None
     out: set[str] = set()
-    for alternative in _alternatives(parsed):
+    for alternative in alternatives:
         heads = _prefixes(alternative)
         if heads is None:
             return None
@@ -207,12 +214,11 @@ def substrings(pattern: str) -> set[str] | None:
     """Folded strings one of which every match contains (how it starts, up to its first
     separator), or None when the pattern gives no usable prefilter: for patterns that may
     match inside a word."""
-    try:
-        parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
-    except re.error:
+    alternatives = _parsed_alternatives(pattern)
+    if alternatives is None:
         return None
     out: set[str] = set()
-    for alternative in _alternatives(parsed):
+    for alternative in alternatives:
         for k in range(SPAN, 0, -1):
             starts: set[str] = set()
             try:

@@ -34,6 +34,7 @@ def content_security_policy(css: str) -> str:
     )
 
 
+@cache
 def _version() -> str:
     try:
         return metadata.version("roadsec")
