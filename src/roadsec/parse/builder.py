@@ -7,8 +7,14 @@ import re
 
 from roadsec.model.roadmap import STALLED, Capacity, ItemKind, Status
 from roadsec.parse.blocks import Block
-from roadsec.parse.capacity import capacity_entry
-from roadsec.parse.context import ROLE_KIND, Context, numbered_or_prefixed
+from roadsec.parse.capacity import capacity_entry, labelled_targets
+from roadsec.parse.context import (
+    ROLE_KIND,
+    Context,
+    kind_prefixed,
+    names_a_theme,
+    numbered_or_prefixed,
+)
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import (
     effort_in_text,
@@ -18,6 +24,7 @@ from roadsec.parse.item_fields import apply_field
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import Period, heading_period, own_period, without_period_words
 from roadsec.parse.plain_lines import paragraph_lines
+from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, split_dash
 from roadsec.parse.status import detect_status, section_status
 from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
@@ -125,7 +132,7 @@ class ItemBuilder:
             status_heading=title if status else parent.status_heading,
             theme=None if period else parent.theme,
         )
-        if period and remainder and role is None and len(remainder.split()) >= 2:
+        if period and remainder and role is None and names_a_theme(remainder):
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
             return ctx._replace(theme=theme.id)
@@ -173,6 +180,8 @@ class ItemBuilder:
 
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
+        if label is None and ":" in block.text[:41] and labelled_targets(self, block, ctx):
+            return
         theme_id = ctx.theme
         names_theme = label is not None and self.vocab.role_of(label) == "theme"
         if names_theme and theme_id:
@@ -227,11 +236,15 @@ class ItemBuilder:
         if not (ctx.collects_items or ctx.dated or period or stalled):
             self.nested(block, ctx)
             return
-        draft = self.new_draft(ctx.kind(), self.item_title(block, label, text), block.line, ctx)
+        kind, named = ctx.kind(), text
+        if label is None and (prefixed := kind_prefixed(text)) is not None:
+            kind, named = prefixed  # "- KR2: p95 latency under 200ms" is a key result
+        title = self.item_title(block, label, named)
+        draft = self.new_draft(kind, title, block.line, ctx)
         draft.add_text(text)
         self.place(draft, text, ctx)
-        metric_context = draft.kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(text))
-        draft.add_metrics(metric_fields(text, metric_context=metric_context), block.line)
+        metric_context = kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(named))
+        draft.add_metrics(metric_fields(named, metric_context=metric_context), block.line)
         self.nested(block, ctx.under(draft.id, draft.kind))
 
     def group_context(self, label: str, ctx: Context) -> Context:
@@ -246,21 +259,30 @@ class ItemBuilder:
             role=role or ctx.role,
         )
 
+    def only_period(self, label: str) -> bool:
+        """A label that only dates what follows ("**Q3 2026** — Edge caching")."""
+        return self.own_period(label)[0] is not None and not without_period_words(label)
+
     def is_remark(self, parenthetical: str) -> bool:
         """A parenthetical that dates or qualifies an item rather than naming it."""
         return bool(
             self.status_of(parenthetical)[0]
             or self.own_period(parenthetical)[0]
-            or _HISTORY_WORDS.search(parenthetical)
+            or HISTORY_WORDS.search(parenthetical)
         )
 
     def item_title(self, block: Block, label: str | None, text: str) -> str:
-        if label:
+        if label and not self.only_period(label):
             return clean_title(label)
-        if block.lead_strong and len(block.lead_strong) > 2:
-            return clean_title(block.lead_strong)
-        head, dash, remark = _split_dash(text)
-        if dash and self.status_of(remark)[0] is not None:
+        lead = block.lead_strong
+        if lead and len(lead) > 2 and not self.only_period(lead):
+            return clean_title(lead)
+        if lead and label is None and text.startswith(lead):
+            text = text[len(lead) :].lstrip(" :–—-")  # "**Q3** — Edge caching": the work
+        elif label:
+            text = text.split(":", 1)[1] if ":" in text else text
+        head, dash, remark = split_dash(text)
+        if dash and (self.status_of(remark)[0] is not None or OWNER_REMARK.match(remark)):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
         if "(" not in text:
             return clean_title(text)
@@ -273,21 +295,6 @@ def _has_prose(blocks: list[Block], index: int) -> bool:
     heading over a list or a table is a section of items instead)."""
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     return following is not None and following.kind == "paragraph"
-
-
-def _split_dash(text: str) -> tuple[str, str, str]:
-    """(head, dash, remark) around the last spaced dash, or (text, "", "")."""
-    for dash in (" — ", " – ", " - "):
-        head, found, remark = text.rpartition(dash)
-        if found and head.strip():
-            return head, found, remark
-    return text, "", ""
-
-
-_HISTORY_WORDS = re.compile(
-    r"\b(?:from|initially|originally|proposed|due to|owners?|owned|ownership|unowned)\b",
-    re.IGNORECASE,
-)
 
 
 __all__ = ["ROLE_KIND", "ItemBuilder"]

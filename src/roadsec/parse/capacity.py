@@ -5,13 +5,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from roadsec.model.roadmap import Capacity, SourceRef
+from roadsec.model.roadmap import Capacity, ItemKind, SourceRef
+from roadsec.parse.blocks import Block
 from roadsec.parse.context import Context
+from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import heading_period
-from roadsec.parse.text import clean_title
+from roadsec.parse.text import clean_text, clean_title
 
 if TYPE_CHECKING:
     from roadsec.parse.builder import ItemBuilder
+
+_PARTS = re.compile(r";|•|\n")
+_SPEND_WORDS = re.compile(r"\b(?:budget|spend|spending|engineers?|people|headcount|fte)\b", re.I)
+_MAX_PARTS = 12
 
 _CAPACITY_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?)\s*(%|engineers?|people|fte|headcount|devs?|developers?)", re.IGNORECASE
@@ -35,3 +41,28 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
             sources=(SourceRef(document=b.document, line=line),),
         )
     )
+
+
+def labelled_targets(b: ItemBuilder, block: Block, ctx: Context) -> bool:
+    """A "Constraints: ship daily; security spend capped at 5% of budget; 12 engineers" line:
+    each part a target (a metric item) or a stated capacity. False when the label names no
+    metric or capacity section."""
+    head, colon, value = block.text.partition(":")
+    if not colon or len(head) > 40 or not value.strip() or ctx.skips_items:
+        return False
+    role = b.vocab.role_of(clean_text(head))
+    if role not in ("metric", "capacity"):
+        return False
+    for part in [p.strip(" .") for p in _PARTS.split(value)][:_MAX_PARTS]:
+        number = _CAPACITY_NUMBER.search(part) if _SPEND_WORDS.search(part) else None
+        if number:
+            label = part[: number.start()].strip(" :-–—") or head
+            capacity_entry(b, label, part[number.start() :], block.line, ctx)
+            continue
+        metrics = metric_fields(part, metric_context=True)
+        if part and metrics:
+            draft = b.new_draft(ItemKind.METRIC, clean_title(part), block.line, ctx)
+            draft.add_text(part)
+            b.place(draft, part, ctx)
+            draft.add_metrics(metrics, block.line)
+    return True

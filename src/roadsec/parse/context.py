@@ -104,3 +104,53 @@ def numbered_or_prefixed(title: str) -> tuple[bool, ItemKind | None, str]:
     if m:
         return True, None, title[m.end() :].strip()
     return False, None, title
+
+
+_FILLER_WORDS = frozenset(
+    [
+        "plan",
+        "plans",
+        "planned",
+        "planning",
+        "roadmap",
+        "roadmaps",
+        "outlook",
+        "overview",
+        "work",
+        "agenda",
+        "schedule",
+        "for",
+        "in",
+        "of",
+        "to",
+        "the",
+        "our",
+        "and",
+        "during",
+        "through",
+        "by",
+        "until",
+        "what's",
+        "whats",
+        "next",
+        "ahead",
+        "look",
+        "looking",
+    ]
+)
+"""Words that only say what kind of page a heading opens."""
+
+
+def names_a_theme(remainder: str) -> bool:
+    """A dated heading's words beside its period name a theme ("Q2: Service decoupling"), not
+    just the document's kind of page ("Plans for 2026", "Roadmap for H1")."""
+    words = remainder.lower().split()
+    return len(words) >= 2 and not _FILLER_WORDS.issuperset(words)
+
+
+def kind_prefixed(text: str) -> tuple[ItemKind, str] | None:
+    """The kind and the rest of a list item that names its kind ("KR2: ...", "Risk: ...")."""
+    if ":" not in text[:24] and "—" not in text[:24] and "-" not in text[:24]:
+        return None
+    _, kind, name = numbered_or_prefixed(text)
+    return (kind, name) if kind is not None and name else None

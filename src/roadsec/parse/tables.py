@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from roadsec.model.roadmap import ItemKind, Status
+from roadsec.model.roadmap import STALLED, ItemKind, Status
 from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
@@ -84,6 +84,16 @@ def table_shape(header: list[str]) -> TableShape:
     return TableShape(columns, tuple(header), kind)
 
 
+_WORK_COLUMNS = frozenset({"period", "status", "effort", "metrics", "priority"})
+"""Columns only a table of planned work has."""
+
+
+def _dates_itself(b: ItemBuilder, cells: list[str]) -> bool:
+    """A row that states its own period or a stalled status, as a list item may."""
+    text = " ".join(cells)
+    return b.own_period(text)[0] is not None or b.status_of(text)[0] in STALLED
+
+
 def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
     parts = _CELL_SEPARATORS.split(cell.replace(LINE_BREAK, "\n"))
@@ -101,8 +111,11 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if "effort" in shape.columns
         else None
     )
+    plans_work = shape.kind is not None or not _WORK_COLUMNS.isdisjoint(shape.columns)
     for row in rows[1:]:
         cells = cell_texts(row)
+        if not (plans_work or ctx.collects_items or ctx.dated or _dates_itself(b, cells)):
+            continue  # an inventory ("Layer | Technology"): what is, not what will change
 
         def cell(role: str, cells: list[str] = cells) -> str:
             index = shape.columns.get(role)
@@ -112,8 +125,11 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if not title:
             continue
         draft = b.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
-        draft.add_text(cell("text") or title)
-        b.place(draft, " ".join([cell("period"), cell("text")]), ctx)
+        rest = cell("text")
+        if "text" not in shape.columns:  # "| Queue | RabbitMQ (to Kafka in Q3) |": the other cells
+            rest = " ".join(c for i, c in enumerate(cells) if i not in shape.columns.values())
+        draft.add_text(rest or title)
+        b.place(draft, " ".join([cell("period"), rest]), ctx)
         draft.owner = owner_from_cell(cell("owner")) or draft.owner
         draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
         if cell("status"):
