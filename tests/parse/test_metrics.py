@@ -62,3 +62,18 @@ def test_qualitative_kpi_kept_in_metric_context() -> None:
     )
     assert metric.name == "Incident response plan is documented and tested"
     assert metric.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Release to production at least twice a week", 3.5),
+        ("release every week", 7.0),
+        ("deploy several times a day", 1.0),
+        ("release every sprint", 14.0),
+        ("ship a release every quarter", 91.0),
+    ],
+)
+def test_release_cadence_phrasings(text: str, target: float) -> None:
+    (metric,) = extract_metrics(text, metric_context=True)
+    assert (metric.target, metric.unit, metric.comparator) == (target, "days", "<=")

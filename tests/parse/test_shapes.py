@@ -149,3 +149,32 @@ def test_a_label_that_names_no_target_section_stays_text() -> None:
     roadmap = parse("# R\n\n## Q3 2026\n### Portal\nContext: customers asked for 5% off.\n")
     assert not roadmap.capacity
     assert all(i.kind is not ItemKind.METRIC for i in roadmap.items)
+
+
+GANTT = """\
+# Engineering Roadmap FY2027
+
+| Initiative | Q1 | Q2 | Q3 | Q4 | Owner |
+|---|---|---|---|---|---|
+| Open banking API for partners | ✔ | ✔ | | | API team |
+| Customer support chatbot | | | | x | TBD |
+| Not started yet | - | | | | Platform |
+
+## Compliance
+- PCI DSS re-certification — Q3
+"""
+
+
+def test_a_timeline_table_dates_each_row_by_the_columns_it_marks() -> None:
+    roadmap = parse(GANTT)
+    assert [(i.title, i.period, i.owner) for i in roadmap.items] == [
+        ("Open banking API for partners", "2027-Q1..Q2", "API team"),
+        ("Customer support chatbot", "2027-Q4", None),
+        ("Not started yet", None, "Platform"),
+        ("PCI DSS re-certification", "2027-Q3", None),
+    ]
+    assert "✔" not in roadmap.items[0].text
+
+
+def test_a_fiscal_year_in_the_title_is_the_documents_year() -> None:
+    assert parse("# Roadmap FY27\n\n## Q2\n- Launch the partner API\n").items[0].period == "2027-Q2"

@@ -282,7 +282,11 @@ class ItemBuilder:
         elif label:
             text = text.split(":", 1)[1] if ":" in text else text
         head, dash, remark = split_dash(text)
-        if dash and (self.status_of(remark)[0] is not None or OWNER_REMARK.match(remark)):
+        if dash and (
+            self.status_of(remark)[0] is not None
+            or OWNER_REMARK.match(remark)
+            or self.only_period(remark)
+        ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
         if "(" not in text:
             return clean_title(text)

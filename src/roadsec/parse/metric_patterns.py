@@ -78,7 +78,13 @@ _VALUE_FIRST = re.compile(
 _CADENCE = {
     "daily": 1.0,
     "every day": 1.0,
+    "several times a day": 1.0,
+    "multiple times a day": 1.0,
+    "twice a week": 3.5,
+    "twice weekly": 3.5,
     "weekly": 7.0,
+    "every week": 7.0,
+    "every sprint": 14.0,
     "bi-weekly": 14.0,
     "biweekly": 14.0,
     "fortnightly": 14.0,
@@ -88,10 +94,12 @@ _CADENCE = {
     "3 weeks": 21.0,
     "every three weeks": 21.0,
     "monthly": 30.0,
+    "every month": 30.0,
     "quarterly": 91.0,
+    "every quarter": 91.0,
 }
 _DIGIT = re.compile(r"\d")
-_CADENCE_STEMS = ("daily", "every day", "week", "monthly", "quarterly")
+_CADENCE_STEMS = ("daily", "a day", "every day", "week", "sprint", "month", "quarter")
 _COMPARISON_HINT = re.compile(
     r"[<>≤≥]|\b(?:of|at|exceeds?|meets|reaches|above|below|under|over)\b", re.IGNORECASE
 )

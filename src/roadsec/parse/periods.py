@@ -88,6 +88,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
     ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\beoy\b"),
+    ("fy", r"\bfy\s*'?(?:" + _YEAR + r"|(?P<yy>\d\d))(?!\d)"),
     ("year", r"(?<![\d.$€£])\b" + _YEAR + r"\b(?![.%]\d|%)"),
 )
 _ALTERNATIVES = "|".join(
@@ -185,7 +186,7 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
 
 
 _MAYBE_PERIOD = re.compile(
-    r"q(?:[1-4]|uarter)|h(?:[12]|alf)|1h|2(?:h|0\d\d)|'\d\d|year|eoy|jan|feb|mar|apr|may|jun|jul|"
+    r"q(?:[1-4]|uarter)|h(?:[12]|alf)|1h|2(?:h|0\d\d)|'\d\d|fy|year|eoy|jan|feb|mar|apr|may|jun|jul|"
     r"aug|sep|oct|nov|dec"
 )
 """A cheap necessary condition on lower-cased text: every period form has a quarter, half or

@@ -11,6 +11,7 @@ from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
+from roadsec.parse.periods import Period, heading_period, without_period_words
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -94,6 +95,35 @@ def _dates_itself(b: ItemBuilder, cells: list[str]) -> bool:
     return b.own_period(text)[0] is not None or b.status_of(text)[0] in STALLED
 
 
+_UNMARKED = frozenset({"", "-", "–", "—", "no", "n", "n/a", "0", "✗", "❌", "☐", "[ ]"})
+"""Cells of a timeline column that do not mark the row's work in that period."""
+
+
+def _timeline_columns(b: ItemBuilder, shape: TableShape) -> list[tuple[int, Period]]:
+    """Columns headed by a period ("| Initiative | Q1 | Q2 | Q3 | Q4 |"), in order."""
+    taken = set(shape.columns.values())
+    columns = []
+    for index, header in enumerate(shape.headers):
+        if index not in taken and len(header) <= 24:
+            period = heading_period(header, b.year)
+            if period is not None and not without_period_words(header):
+                columns.append((index, period))
+    return columns if len(columns) >= 2 else []
+
+
+def _marked_span(timeline: list[tuple[int, Period]], cells: list[str]) -> Period | None:
+    """The periods a row marks, as one span when they fall in one year, else the first."""
+    marked = [
+        p for i, p in timeline if i < len(cells) and cells[i].strip().lower() not in _UNMARKED
+    ]
+    if not marked:
+        return None
+    first, last = marked[0], marked[-1]
+    if len(marked) == 1 or first.year != last.year or first.horizon or last.horizon:
+        return first
+    return Period(first.year, first.first, max(p.last for p in marked))
+
+
 def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
     parts = _CELL_SEPARATORS.split(cell.replace(LINE_BREAK, "\n"))
@@ -111,7 +141,11 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if "effort" in shape.columns
         else None
     )
-    plans_work = shape.kind is not None or not _WORK_COLUMNS.isdisjoint(shape.columns)
+    timeline = _timeline_columns(b, shape)
+    named = set(shape.columns.values()) | {index for index, _ in timeline}
+    plans_work = (
+        shape.kind is not None or bool(timeline) or not _WORK_COLUMNS.isdisjoint(shape.columns)
+    )
     for row in rows[1:]:
         cells = cell_texts(row)
         if not (plans_work or ctx.collects_items or ctx.dated or _dates_itself(b, cells)):
@@ -127,9 +161,10 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         draft = b.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
         rest = cell("text")
         if "text" not in shape.columns:  # "| Queue | RabbitMQ (to Kafka in Q3) |": the other cells
-            rest = " ".join(c for i, c in enumerate(cells) if i not in shape.columns.values())
+            rest = " ".join(c for i, c in enumerate(cells) if i not in named)
         draft.add_text(rest or title)
         b.place(draft, " ".join([cell("period"), rest]), ctx)
+        draft.period = _marked_span(timeline, cells) or draft.period
         draft.owner = owner_from_cell(cell("owner")) or draft.owner
         draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
         if cell("status"):
