@@ -119,3 +119,14 @@ def test_hostile_structure_is_bounded(tmp_path: Path, content: str) -> None:
     assert time.monotonic() - started < 60
     assert result.returncode == 0, result.stderr
     json.loads(result.stdout)
+
+
+def test_parse_json_keeps_the_organization_all_documents_name(tmp_path: Path) -> None:
+    one = tmp_path / "a.md"
+    one.write_text("# Acme Corp – 2026 Roadmap\n\n## Q1\n- Launch the partner API\n", "utf-8")
+    other = tmp_path / "b.md"
+    other.write_text("# Globex – Platform Plan\n\n## Q2\n- Move to Kubernetes\n", "utf-8")
+    single = CliRunner().invoke(app, ["parse", str(one), "--format", "json"])
+    both = CliRunner().invoke(app, ["parse", str(one), str(other), "--format", "json"])
+    assert json.loads(single.stdout)["organization"] == "Acme Corp"
+    assert json.loads(both.stdout)["organization"] is None

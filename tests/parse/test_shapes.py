@@ -178,3 +178,41 @@ def test_a_timeline_table_dates_each_row_by_the_columns_it_marks() -> None:
 
 def test_a_fiscal_year_in_the_title_is_the_documents_year() -> None:
     assert parse("# Roadmap FY27\n\n## Q2\n- Launch the partner API\n").items[0].period == "2027-Q2"
+
+
+MONTHLY = """\
+# Growth team roadmap — first half of 2026
+
+### January
+* Email login links replace passwords
+* [x] Upgrade the web framework
+* [ ] Access reviews for production — carried over from Q4 2025, owner TBD
+
+**Success metrics:** signup conversion +15%, API p95 < 250ms, zero downtime deploys.
+"""
+
+
+def test_the_document_title_dates_the_document_but_is_no_theme() -> None:
+    roadmap = parse(MONTHLY)
+    assert ItemKind.THEME not in {i.kind for i in roadmap.items}
+    assert roadmap.items[0].period == "2026-Q1"
+
+
+def test_a_checked_task_is_done_and_carried_over_work_is_deferred() -> None:
+    items = {i.title: i for i in parse(MONTHLY).items}
+    assert items["Upgrade the web framework"].status is Status.DONE
+    carried = items["Access reviews for production"]
+    assert carried.status is Status.DEFERRED
+    assert carried.status_reason == "carried over from Q4 2025, owner TBD"
+    assert items["Email login links replace passwords"].status is Status.PLANNED
+
+
+def test_a_bold_metrics_label_outside_any_item_gives_the_documents_targets() -> None:
+    metrics = [i for i in parse(MONTHLY).items if i.kind is ItemKind.METRIC]
+    assert [m.title for m in metrics] == [
+        "signup conversion +15%",
+        "API p95 < 250ms",
+        "zero downtime deploys",
+    ]
+    assert (metrics[1].metrics[0].target, metrics[1].metrics[0].unit) == (250.0, "ms")
+    assert all(m.sources[0].line == 8 for m in metrics)

@@ -101,8 +101,11 @@ def _progress(count: int) -> Progress | None:
 
 
 def combined(roadmaps: list[Roadmap]) -> Roadmap:
-    """Several documents side by side, without merging (that is `analyze`)."""
+    """Several documents side by side, without merging (that is `analyze`); the organization
+    is kept where every document names the same one."""
+    named = {d.organization for r in roadmaps for d in r.documents}
     return Roadmap(
+        organization=named.pop() if len(named) == 1 else None,
         documents=tuple(d for r in roadmaps for d in r.documents),
         items=tuple(i for r in roadmaps for i in r.items),
         technologies=tuple(t for r in roadmaps for t in r.technologies),

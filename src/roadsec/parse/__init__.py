@@ -25,7 +25,9 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
     """Read one document into a Roadmap; never raises on any text."""
     root = parse_blocks(document.text)
     title = document_title(root)
-    builder = ItemBuilder(document.path, slug or _slug(document.path), first_year(title or ""))
+    builder = ItemBuilder(
+        document.path, slug or _slug(document.path), first_year(title or ""), title
+    )
     builder.walk(root)
     technologies = find_technologies(document.path, list(enumerate(document.lines, start=1)))
     info = DocumentInfo(

@@ -38,8 +38,11 @@ _LOUD_STATUSES = STALLED | {Status.IN_PROGRESS, Status.DONE}
 class ItemBuilder:
     """Walks one document's block tree once, in order."""
 
-    def __init__(self, document: str, slug: str, year: int | None) -> None:
+    def __init__(
+        self, document: str, slug: str, year: int | None, title: str | None = None
+    ) -> None:
         self.document = document
+        self.title = title
         self.slug = slug
         self.year = year
         self.vocab = load_vocabulary()
@@ -118,6 +121,8 @@ class ItemBuilder:
         period = heading_period(title, self.year)
         if block.level == 1 and (period is None or period.whole_year):
             return parent._replace(level=1)  # the document title: sets no section
+        if block.level == 1 and title == self.title:  # "# Roadmap — first half of 2026"
+            return parent._replace(level=1, period=period)
         if period and period.year:
             self.year = period.year
         remainder = without_period_words(title) if period else title
@@ -180,8 +185,10 @@ class ItemBuilder:
 
     def paragraph(self, block: Block, ctx: Context) -> None:
         label, value = self.split_label(block)
-        if label is None and ":" in block.text[:41] and labelled_targets(self, block, ctx):
-            return
+        if label is None and ":" in block.text[:41]:
+            head, _, rest = block.text.partition(":")
+            if labelled_targets(self, head, rest, block.line, ctx):
+                return
         theme_id = ctx.theme
         names_theme = label is not None and self.vocab.role_of(label) == "theme"
         if names_theme and theme_id:
@@ -194,6 +201,8 @@ class ItemBuilder:
             return
         draft = self.drafts.get(ctx.parent or "")
         if draft is None:
+            if label:  # "**Success metrics:** ..." under no item: the document's own targets
+                labelled_targets(self, label, value, block.line, ctx)
             return
         field = self.vocab.field_of(label) if label else None
         if label and field:
@@ -243,6 +252,8 @@ class ItemBuilder:
         draft = self.new_draft(kind, title, block.line, ctx)
         draft.add_text(text)
         self.place(draft, text, ctx)
+        if block.checked and draft.status in (None, Status.PLANNED):
+            draft.status, draft.status_reason = Status.DONE, "checked off"  # "- [x] ..."
         metric_context = kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(named))
         draft.add_metrics(metric_fields(named, metric_context=metric_context), block.line)
         self.nested(block, ctx.under(draft.id, draft.kind))

@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING
 
 from roadsec.model.roadmap import Capacity, ItemKind, SourceRef
-from roadsec.parse.blocks import Block
 from roadsec.parse.context import Context
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import heading_period
@@ -15,7 +14,7 @@ from roadsec.parse.text import clean_text, clean_title
 if TYPE_CHECKING:
     from roadsec.parse.builder import ItemBuilder
 
-_PARTS = re.compile(r";|•|\n")
+_PARTS = re.compile(r";|•|\n|,\s+(?=\D)")
 _SPEND_WORDS = re.compile(r"\b(?:budget|spend|spending|engineers?|people|headcount|fte)\b", re.I)
 _MAX_PARTS = 12
 
@@ -43,26 +42,25 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
     )
 
 
-def labelled_targets(b: ItemBuilder, block: Block, ctx: Context) -> bool:
+def labelled_targets(b: ItemBuilder, head: str, value: str, line: int, ctx: Context) -> bool:
     """A "Constraints: ship daily; security spend capped at 5% of budget; 12 engineers" line:
     each part a target (a metric item) or a stated capacity. False when the label names no
     metric or capacity section."""
-    head, colon, value = block.text.partition(":")
-    if not colon or len(head) > 40 or not value.strip() or ctx.skips_items:
+    if len(head) > 40 or not value.strip() or ctx.skips_items:
         return False
-    role = b.vocab.role_of(clean_text(head))
-    if role not in ("metric", "capacity"):
+    head = clean_text(head)
+    if b.vocab.role_of(head) not in ("metric", "capacity") and b.vocab.field_of(head) != "metrics":
         return False
     for part in [p.strip(" .") for p in _PARTS.split(value)][:_MAX_PARTS]:
         number = _CAPACITY_NUMBER.search(part) if _SPEND_WORDS.search(part) else None
         if number:
             label = part[: number.start()].strip(" :-–—") or head
-            capacity_entry(b, label, part[number.start() :], block.line, ctx)
+            capacity_entry(b, label, part[number.start() :], line, ctx)
             continue
         metrics = metric_fields(part, metric_context=True)
         if part and metrics:
-            draft = b.new_draft(ItemKind.METRIC, clean_title(part), block.line, ctx)
+            draft = b.new_draft(ItemKind.METRIC, clean_title(part), line, ctx)
             draft.add_text(part)
             b.place(draft, part, ctx)
-            draft.add_metrics(metrics, block.line)
+            draft.add_metrics(metrics, line)
     return True

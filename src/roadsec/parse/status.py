@@ -21,7 +21,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out)|slipped|on hold|paused|de-?prioriti[sz]ed)\b",
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out)|slipped|on hold|paused|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -76,7 +76,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
     Status.CANCELLED: ("cancel", "scop", "abandon", "dropped"),
     Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
-                      "paused", "prioriti"),
+                      "paused", "prioriti", "carried", "rolled over"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
     Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status"),
