@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadsec.analysis.matching import catalog_index, item_text
+from roadsec.analysis.matching import catalog_index, item_text, read, read_many
 from roadsec.analysis.prefilter import fold, prefixes, substrings
 from roadsec.api import parse
 from roadsec.knowledge import load_catalog
@@ -50,6 +50,19 @@ def test_matcher_agrees_with_plain_search() -> None:
         entries = zip(matcher.ids, matcher.patterns, strict=True)
         plain = {key for key, pattern in entries if pattern.search(text)}
         assert {matcher.ids[bit] for bit in matcher.matches(text)} == plain, text
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],
+        ["", "  ", "SSO", "İstanbul SSO rollout", "x" * 1300 + " SSO"],
+        ["SSO\x00 rollout", "SSO"],
+    ],
+)
+def test_texts_read_together_read_as_each_alone(extra: list[str]) -> None:
+    texts = _texts() + extra
+    assert read_many(CATALOG, texts) == [read(CATALOG, text) for text in texts]
 
 
 def test_constraint_screen_never_hides_a_match() -> None:

@@ -12,7 +12,7 @@ from roadsec.analysis.findings import (
     distinct_sources,
 )
 from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
-from roadsec.analysis.matching import item_text, read
+from roadsec.analysis.matching import item_text, read_many
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
 from roadsec.model.roadmap import ItemKind, Roadmap
@@ -34,7 +34,10 @@ __all__ = [
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    texts = {item.id: read(catalog, item_text(item)) for item in roadmap.items if item.kind in READ}
+    readable = [item for item in roadmap.items if item.kind in READ]
+    texts = dict(
+        zip([i.id for i in readable], read_many(catalog, map(item_text, readable)), strict=True)
+    )
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
