@@ -11,8 +11,14 @@ from roadsec.analysis.findings import (
     Window,
     distinct_sources,
 )
-from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
+from roadsec.analysis.gaps import (
+    Owners,
+    late_security,
+    stalled_and_ownerless,
+    uncovered_baselines,
+)
 from roadsec.analysis.matching import item_text, read_many
+from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
 from roadsec.model.roadmap import ItemKind, Roadmap
@@ -43,11 +49,13 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}
-    covered = {c for w in windows for c in catalog.change_types[w.change_type].entry.controls}
+    controls_of = change_controls(catalog)
+    covered = {c for w in windows for c in controls_of[w.change_type]}
     covered |= {c for w in work for c in w.controls}
+    owners = Owners(catalog, roadmap)
     gaps = [
-        *late_security(catalog, windows, work, roadmap),
-        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts),
+        *late_security(catalog, windows, work, roadmap, owners),
+        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),
     ]
     return Findings(
