@@ -75,6 +75,7 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     candidates = from_gaps(catalog, findings, claimed)
     candidates += from_windows(catalog, findings, claimed, planned)
     live = _live_work(findings)
+    targets = _targets(fired) if everywhere is None else []
     scored = []
     for candidate in candidates:
         if not candidate.controls or not candidate.sources:
@@ -82,9 +83,7 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
         controls = tuple(candidate.controls)
         facts = control_facts(catalog, controls)
         effort = facts.first_step_effort if candidate.kind == "restart" else facts.effort
-        shaping = (
-            everywhere if everywhere is not None else first_per_rule(_applying(fired, candidate))
-        )
+        shaping = everywhere if everywhere is not None else _shaping(targets, candidate)
         hits = penalties(catalog, controls, shaping)
         if hits:
             candidate.cite(constraint.source for _, _, constraint in hits)
@@ -146,20 +145,31 @@ _GLOBAL_KINDS = frozenset(
 )
 
 
-def _applying(
-    fired: list[tuple[ConstraintRule, Constraint]], candidate: Candidate
+Target = tuple[ConstraintRule, Constraint, bool, str, str | None]
+"""A fired target: its rule and constraint, whether it is roadmap-wide, its item and parent."""
+
+
+def _targets(fired: list[tuple[ConstraintRule, Constraint]]) -> list[Target]:
+    return [(rule, c, c.item.kind in _GLOBAL_KINDS, c.item.id, c.item.parent) for rule, c in fired]
+
+
+def _shaping(
+    targets: list[Target], candidate: Candidate
 ) -> list[tuple[ConstraintRule, Constraint]]:
-    """The targets that shape a candidate. A roadmap-wide target (a KPI, an objective, a key
-    result) shapes every recommendation; a target stated on one initiative shapes only the
-    recommendations that ride it (its item, a child of it, or its parent)."""
+    """The first target of each rule among those that shape a candidate (``first_per_rule``
+    of them). A roadmap-wide target (a KPI, an objective, a key result) shapes every
+    recommendation; a target stated on one initiative shapes only the recommendations that
+    ride it (its item, a child of it, or its parent)."""
     items = [w.item for w in candidate.windows] + [i for g in candidate.gaps for i in g.items]
     ids = {item.id for item in items}
     parents = {item.parent for item in items}
-    return [
-        (rule, c) for rule, c in fired
-        if c.item.kind in _GLOBAL_KINDS or c.item.id in ids or c.item.id in parents
-        or c.item.parent in ids
-    ]  # fmt: skip
+    firsts: dict[str, tuple[ConstraintRule, Constraint]] = {}
+    for rule, c, everywhere, item, parent in targets:
+        if rule.id not in firsts and (
+            everywhere or item in ids or item in parents or parent in ids
+        ):
+            firsts[rule.id] = (rule, c)
+    return list(firsts.values())
 
 
 def _live_work(findings: Findings) -> list[tuple[str, set[str]]]:
