@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from roadsec.analysis.matching import catalog_index, item_text
+from roadsec.analysis.constraints import _rules
+from roadsec.analysis.matching import catalog_index, item_text, read, read_many
 from roadsec.analysis.prefilter import fold, prefixes, substrings
 from roadsec.api import parse
 from roadsec.knowledge import load_catalog
@@ -52,6 +53,19 @@ def test_matcher_agrees_with_plain_search() -> None:
         assert {matcher.ids[bit] for bit in matcher.matches(text)} == plain, text
 
 
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],
+        ["", "  ", "SSO", "İstanbul SSO rollout", "x" * 1300 + " SSO"],
+        ["SSO\x00 rollout", "SSO"],
+    ],
+)
+def test_texts_read_together_read_as_each_alone(extra: list[str]) -> None:
+    texts = _texts() + extra
+    assert read_many(CATALOG, texts) == [read(CATALOG, text) for text in texts]
+
+
 def test_constraint_screen_never_hides_a_match() -> None:
     names = [p for r in CATALOG.constraints for p in r.examples.positive + r.examples.negative]
     for sample in SAMPLES:
@@ -64,3 +78,16 @@ def test_constraint_screen_never_hides_a_match() -> None:
         for name in names:
             if pattern.search(name):
                 assert any(part in fold(name) for part in screen), (rule.id, name)
+
+
+def test_constraint_screens_of_every_unit_keep_every_fitting_rule() -> None:
+    names = [p for r in CATALOG.constraints for p in r.examples.positive + r.examples.negative]
+    for sample in SAMPLES:
+        names += [m.name for item in parse([sample]).items for m in item.metrics]
+    names += ["P99 latency", "Time to recover (MTTR)", "2025 cloud spend", "SLA 99.9%", "costs"]
+    for screen in _rules(CATALOG).values():
+        for name in names:
+            bits = screen.candidates(name)
+            for bit, (_, pattern, _) in enumerate(screen.rules):
+                if pattern.search(name):
+                    assert bits >> bit & 1, (name, pattern.pattern)

@@ -11,8 +11,14 @@ from roadsec.analysis.findings import (
     Window,
     distinct_sources,
 )
-from roadsec.analysis.gaps import late_security, stalled_and_ownerless, uncovered_baselines
-from roadsec.analysis.matching import item_text, read
+from roadsec.analysis.gaps import (
+    Owners,
+    late_security,
+    stalled_and_ownerless,
+    uncovered_baselines,
+)
+from roadsec.analysis.matching import item_text, read_many
+from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
 from roadsec.model.roadmap import ItemKind, Roadmap
@@ -34,17 +40,22 @@ __all__ = [
 def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Findings:
     """What a security architect reads out of the roadmap, made explicit."""
     catalog = catalog or load_catalog()
-    texts = {item.id: read(catalog, item_text(item)) for item in roadmap.items if item.kind in READ}
+    readable = [item for item in roadmap.items if item.kind in READ]
+    texts = dict(
+        zip([i.id for i in readable], read_many(catalog, map(item_text, readable)), strict=True)
+    )
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
     quarters = tuple(quarters_of([i.period for i in roadmap.items]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}
-    covered = {c for w in windows for c in catalog.change_types[w.change_type].entry.controls}
+    controls_of = change_controls(catalog)
+    covered = {c for w in windows for c in controls_of[w.change_type]}
     covered |= {c for w in work for c in w.controls}
+    owners = Owners(catalog, roadmap)
     gaps = [
-        *late_security(catalog, windows, work, roadmap),
-        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts),
+        *late_security(catalog, windows, work, roadmap, owners),
+        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),
     ]
     return Findings(

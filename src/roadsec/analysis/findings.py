@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from roadsec.model.roadmap import MAX_CITATIONS, Item, Metric, Roadmap, SourceRef
 
@@ -25,8 +26,7 @@ def distinct_sources(
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """An item that changes the system, opening a window for specific controls."""
 
     change_type: str
@@ -35,8 +35,7 @@ class Window:
     evidence: str  # the words that matched
 
 
-@dataclass(frozen=True, slots=True)
-class SecurityWork:
+class SecurityWork(NamedTuple):
     """Security work the roadmap already plans, and the controls it delivers."""
 
     item: Item
@@ -44,8 +43,7 @@ class SecurityWork:
     start: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Constraint:
+class Constraint(NamedTuple):
     """A roadmap target that shapes controls."""
 
     rule: str
@@ -55,8 +53,7 @@ class Constraint:
     source: SourceRef  # the target's own line
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """Security work the roadmap leaves open."""
 
     rule: str

@@ -4,7 +4,6 @@ stack baselines no item covers."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from roadsec.analysis.findings import Gap, SecurityWork, Window, distinct_sources
 from roadsec.analysis.matching import (
@@ -14,7 +13,14 @@ from roadsec.analysis.matching import (
     change_types_of,
     item_text,
 )
-from roadsec.knowledge import Catalog, GapRule
+from roadsec.analysis.tables import (
+    baseline_stacks,
+    change_controls,
+    first_steps,
+    gap_rules,
+    ownership_pattern,
+)
+from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import (
     STALLED,
     Item,
@@ -26,6 +32,7 @@ from roadsec.model.roadmap import (
 from roadsec.model.timeline import order_key, slot
 
 _MAX_NEEDING = 8  # windows a late gap names at most
+_SECURITY_OWNER = re.compile(r"\bsecurity\b", re.IGNORECASE)
 _NOT_WORK = frozenset({ItemKind.THEME, ItemKind.METRIC, ItemKind.RISK})
 _DOMAIN_OWNERS = {
     "identity": "the identity/IAM owner in the platform team",
@@ -42,10 +49,6 @@ _DOMAIN_OWNERS = {
 }
 
 
-def _rule(catalog: Catalog, kind: str) -> GapRule:
-    return next(rule for rule in catalog.gaps if rule.kind == kind)
-
-
 def _refs(*groups: tuple[SourceRef, ...]) -> tuple[SourceRef, ...]:
     return distinct_sources(ref for group in groups for ref in group)
 
@@ -60,36 +63,56 @@ def is_security_item(item: Item, work: dict[str, SecurityWork], reading: Reading
     return SECURITY_WORDS.search(text) is not None
 
 
+class Owners:
+    """Owners to suggest for one roadmap's work: an owner it already names for this kind of
+    work, else a role."""
+
+    def __init__(self, catalog: Catalog, roadmap: Roadmap) -> None:
+        self.catalog = catalog
+        self.items = roadmap.items
+        self._security: tuple[str | None] | None = None
+
+    def suggest(self, controls: tuple[str, ...]) -> str:
+        """The roadmap's first owner with "security" in the name, else the role for the
+        domain of the first control."""
+        if self._security is None:
+            named = dict.fromkeys(i.owner for i in self.items if i.owner)
+            self._security = (next((o for o in named if _SECURITY_OWNER.search(o)), None),)
+        if self._security[0] is not None:
+            return self._security[0]
+        controls_by_id = self.catalog.controls
+        domain = next((controls_by_id[c].domain for c in controls if c in controls_by_id), None)
+        return _DOMAIN_OWNERS.get(domain or "governance", "the security lead")
+
+
 def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap) -> str:
     """An owner the roadmap already names for this kind of work, else a role."""
-    owners = Counter(i.owner for i in roadmap.items if i.owner)
-    security = [o for o in owners if re.search(r"\bsecurity\b", o, re.IGNORECASE)]
-    if security:
-        return security[0]
-    domains = [catalog.controls[c].domain for c in controls if c in catalog.controls]
-    return _DOMAIN_OWNERS.get(domains[0] if domains else "governance", "the security lead")
+    return Owners(catalog, roadmap).suggest(controls)
 
 
 def stalled_and_ownerless(
     catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None,
-    texts: dict[str, Reading],
+    texts: dict[str, Reading], owners: Owners | None = None,
 ) -> list[Gap]:  # fmt: skip
-    stalled_rule, owner_rule = _rule(catalog, "stalled"), _rule(catalog, "ownerless")
-    ownership = re.compile("|".join(owner_rule.reason_patterns), re.IGNORECASE)
+    rules = gap_rules(catalog)
+    stalled_rule, owner_rule = rules["stalled"], rules["ownerless"]
+    ownership = ownership_pattern(catalog)
+    owners = owners or Owners(catalog, roadmap)
     owners_are_named = sum(1 for i in roadmap.items if i.owner) >= max(3, len(roadmap.items) // 3)
     gaps: list[Gap] = []
     for item in roadmap.items:
-        if item.kind in _NOT_WORK or not is_security_item(item, work, texts[item.id]):
+        if item.kind in _NOT_WORK:
+            continue
+        reading = texts[item.id]
+        if not is_security_item(item, work, reading):
             continue
         controls = (
-            work[item.id].controls
-            if item.id in work
-            else _implied_controls(catalog, item, texts[item.id])
+            work[item.id].controls if item.id in work else _implied_controls(catalog, item, reading)
         )
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
-        owner = suggest_owner(catalog, controls, roadmap) if owner_needed else item.owner
+        owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)
         if stalled:
             reason = f" ({item.status_reason})" if item.status_reason else ""
@@ -115,23 +138,27 @@ def _implied_controls(catalog: Catalog, item: Item, reading: Reading) -> tuple[s
     text = item_text(item)
     found = reading.change_types if len(text) <= MAX_MATCH_TEXT else change_types_of(catalog, text)
     for change_type in found:
-        return catalog.change_types[change_type].entry.controls[:1]
+        return change_controls(catalog)[change_type][:1]
     return ()
 
 
 def _first_step(catalog: Catalog, controls: tuple[str, ...]) -> str | None:
+    steps = first_steps(catalog)
     for control in controls:
-        step = catalog.controls[control].first_step
+        step = steps.get(control)
         if step:
             return step
     return None
 
 
 def late_security(
-    catalog: Catalog, windows: list[Window], work: list[SecurityWork], roadmap: Roadmap
-) -> list[Gap]:
+    catalog: Catalog, windows: list[Window], work: list[SecurityWork], roadmap: Roadmap,
+    owners: Owners | None = None,
+) -> list[Gap]:  # fmt: skip
     """Security work scheduled after a change that needs what it delivers."""
-    rule = _rule(catalog, "late")
+    rule = gap_rules(catalog)["late"]
+    controls_of = change_controls(catalog)
+    owners = owners or Owners(catalog, roadmap)
     # Security that is part of a change (SSO inside an identity project, OAuth inside a
     # marketplace) protects that change, on time; only standalone security work can be late.
     change_ids = {w.item.id for w in windows}
@@ -139,7 +166,7 @@ def late_security(
     # security work then looks up only its own controls (no windows x work product).
     by_control: dict[str, list[Window]] = {}
     for window in sorted(windows, key=lambda w: (order_key(w.start), w.item.sources[0].line)):
-        for control in catalog.change_types[window.change_type].entry.controls:
+        for control in controls_of[window.change_type]:
             by_control.setdefault(control, []).append(window)
     gaps: list[Gap] = []
     for planned in work:
@@ -167,7 +194,7 @@ def late_security(
         change_titles = list(dict.fromkeys(w.item.title for w in needing if w.start == first.start))
         controls = tuple(
             c for c in planned.controls
-            if any(c in catalog.change_types[w.change_type].entry.controls for w in needing)
+            if any(c in controls_of[w.change_type] for w in needing)
         )  # fmt: skip
         detail = rule.detail.format(
             security=planned.item.title, security_period=planned.start,
@@ -177,7 +204,7 @@ def late_security(
         gaps.append(Gap(rule.id, "late", f"Too late: {planned.item.title} ({planned.start})",
                         detail, first.start, planned.item.owner is None, refs, controls,
                         (planned.item, *(w.item for w in needing[:4])), _first_step(catalog, controls),
-                        planned.item.owner or suggest_owner(catalog, controls, roadmap)))  # fmt: skip
+                        planned.item.owner or owners.suggest(controls)))  # fmt: skip
     return gaps
 
 
@@ -186,12 +213,12 @@ def uncovered_baselines(
     first_quarter: str | None,
 ) -> list[Gap]:  # fmt: skip
     """Controls a detected stack needs that no window or planned work delivers."""
-    rule = _rule(catalog, "baseline")
+    rule = gap_rules(catalog)["baseline"]
     gaps: list[Gap] = []
     claimed: set[str] = set()
-    for baseline in catalog.baselines:
-        techs = [t for t in technologies
-                 if t.name in baseline.technologies or t.category in baseline.categories]  # fmt: skip
+    stacks = baseline_stacks(catalog)
+    for baseline, (known, categories) in zip(catalog.baselines, stacks, strict=True):
+        techs = [t for t in technologies if t.name in known or t.category in categories]
         missing = tuple(c for c in baseline.controls if c not in covered and c not in claimed)
         if not techs or not missing:
             continue

@@ -4,9 +4,11 @@ catalog patterns can possibly match it, and only those are tried, only where the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, reduce
+from itertools import compress
 from operator import or_
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
@@ -28,6 +30,13 @@ _WORD = re.compile(r"\w+")
 # ASCII text splits into its words without a regex: every non-word byte reads as a space.
 _ASCII_SPACES = bytes(c if c < 128 and re.match(r"\w", chr(c)) else 32 for c in range(256))
 _MAX_MEMO = 50_000
+# Texts matched together are joined by a separator that reads as a word of its own.
+_SEPARATOR = "\x00"
+_SEPARATOR_BYTES = _SEPARATOR.encode("ascii")
+_JOIN = f" {_SEPARATOR} "
+_ASCII_WORDS_AND_SEPARATOR = bytes(
+    c if c == ord(_SEPARATOR) else space for c, space in enumerate(_ASCII_SPACES)
+)
 
 
 class Matcher:
@@ -54,15 +63,19 @@ class Matcher:
         self.memo = _Memo(self)  # (word, next word) -> bits: a pure function of the patterns
 
     def bits(self, word: str | bytes, following: str | bytes) -> int:
-        """Bits of the patterns that may start at ``word`` when ``following`` comes next."""
+        """Bits of the patterns that may start at ``word`` when ``following`` comes next (the
+        separator of ``matches_many`` is no word and ends a text like the end of the text)."""
         index, first = self.index, fold(_text(word))
+        if first == _SEPARATOR:
+            return 0
         bits = index.get(first + " ", 0)
         for length in self.lengths:
             bits |= index.get(first[:length], 0)
         if self.second and following:
             second = fold(_text(following))
-            for length in self.second:
-                bits |= index.get(f"{first} {second[:length]}", 0)
+            if second != _SEPARATOR:
+                for length in self.second:
+                    bits |= index.get(f"{first} {second[:length]}", 0)
         return bits
 
     def matches(self, text: str) -> dict[int, str]:
@@ -70,17 +83,63 @@ class Matcher:
         lower = text.lower()
         if lower.isascii():  # bytes split at a table lookup per character
             raw = lower.encode("ascii")
-            return self._matches(text, raw, raw.translate(_ASCII_SPACES).split())
-        return self._matches(text, lower, _WORD.findall(lower))
+            return self._found(text, raw, self._triggers(raw.translate(_ASCII_SPACES).split()))
+        return self._found(text, lower, self._triggers(_WORD.findall(lower)))
 
-    def _matches(self, text: str, lower: W, words: list[W]) -> dict[int, str]:
-        following = [*words[1:], lower[:0]] if words else []
+    def matches_many(self, texts: list[str]) -> list[dict[int, str]]:
+        """``matches`` of each text. The ASCII texts are split into words and looked up in one
+        pass, joined by a separator; only the texts with a candidate pattern are then visited."""
+        batch = [index for index, text in enumerate(texts) if text.isascii()]
+        joined = _JOIN.join([texts[index] for index in batch])
+        if joined.count(_SEPARATOR) != len(batch) - 1:  # a text holds the separator itself
+            batch = []
+        found: list[dict[int, str]] = [{} for _ in texts]
+        for index in set(range(len(texts))).difference(batch):
+            found[index] = self.matches(texts[index])
+        if not batch:
+            return found
+        words = joined.lower().encode("ascii").translate(_ASCII_WORDS_AND_SEPARATOR).split()
+        following = words[1:]
+        following.append(_SEPARATOR_BYTES)  # the last word of the last text has none
+        bits = list(map(self.memo.__getitem__, zip(words, following, strict=False)))
+        ends = []  # word position of each separator, then of the end
+        position = -1
+        for _ in range(len(batch) - 1):
+            position = words.index(_SEPARATOR_BYTES, position + 1)
+            ends.append(position)
+        ends.append(len(words))
+        triggers: dict[int, dict[bytes, int]] = {}  # batch position -> word -> bits
+        for hot in compress(range(len(bits)), bits):
+            of = triggers.setdefault(bisect_right(ends, hot), {})
+            of[words[hot]] = of.get(words[hot], 0) | bits[hot]
+        every = range(len(batch)) if self.always else triggers
+        for at in every:
+            text = texts[batch[at]]
+            found[batch[at]] = self._found(
+                text, text.lower().encode("ascii"), triggers.get(at, _NO_TRIGGERS)
+            )
+        return found
+
+    def _triggers(self, words: list[W]) -> dict[W, int]:
+        """Word -> the bits of the patterns that may start at one of its occurrences."""
+        if not words:
+            return {}
+        following = words[1:]
+        following.append(words[0][:0])  # the last word has none
         bits = list(map(self.memo.__getitem__, zip(words, following, strict=True)))
-        mask = reduce(or_, bits, self.always)
+        triggers: dict[W, int] = {}
+        for word, where in zip(compress(words, bits), filter(None, bits), strict=True):
+            triggers[word] = triggers.get(word, 0) | where
+        return triggers
+
+    def _found(self, text: str, lower: W, triggers: Mapping[W, int]) -> dict[int, str]:
+        """Bit -> matched words of the candidate patterns (``triggers``' bits and ``always``),
+        each tried only where one of its trigger words occurs in ``lower``."""
+        mask = reduce(or_, triggers.values(), self.always)
         found: dict[int, str] = {}
         if not mask:
             return found
-        spots = _spots(lower, words, bits) if len(lower) == len(text) else None
+        spots = _spots(lower, triggers) if len(lower) == len(text) else None
         patterns, always = self.patterns, self.always
         while mask:
             low = mask & -mask
@@ -100,6 +159,7 @@ class Matcher:
 
 
 W = TypeVar("W", str, bytes)
+_NO_TRIGGERS: Mapping[Any, int] = MappingProxyType({})
 
 
 def _text(word: str | bytes) -> str:
@@ -121,21 +181,17 @@ class _Memo(dict[Any, int]):
         return bits
 
 
-def _spots(lower: W, words: list[W], bits: list[int]) -> list[tuple[int, int]]:
-    """(position, bits) wherever a word with bits occurs, in order (a pattern's leading word
+def _spots(lower: W, triggers: Mapping[W, int]) -> list[tuple[int, int]]:
+    """(position, bits) wherever a trigger word occurs, in order (a pattern's leading word
     boundary rules out the occurrences inside a longer word)."""
     spots: list[tuple[int, int]] = []
-    triggers: dict[W, int] = {}
-    for word, where in zip(words, bits, strict=True):
-        if where:
-            triggers[word] = triggers.get(word, 0) | where
     for word, where in triggers.items():
-        if where:
-            position = lower.find(word)
-            while position >= 0:
-                spots.append((position, where))
-                position = lower.find(word, position + 1)
-    spots.sort()
+        position = lower.find(word)
+        while position >= 0:
+            spots.append((position, where))
+            position = lower.find(word, position + 1)
+    if len(triggers) > 1:
+        spots.sort()
     return spots
 
 
@@ -183,18 +239,31 @@ def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading
     """Match ``text`` (its first MAX_MATCH_TEXT characters) against the whole catalog; change
     type excludes are tried on ``excludes_on`` (by default the same text)."""
     index = catalog_index(catalog)
-    matcher, changes, controls = index.matcher, index.change_types, index.controls
     text = text[:MAX_MATCH_TEXT]
-    found = matcher.matches(text)
+    return _reading(catalog, index, index.matcher.matches(text), excludes_on or text)
+
+
+def read_many(catalog: Catalog, texts: Iterable[str]) -> list[Reading]:
+    """``read`` of each text, all matched in one pass."""
+    index = catalog_index(catalog)
+    cut = [text[:MAX_MATCH_TEXT] for text in texts]
+    found = index.matcher.matches_many(cut)
+    return [_reading(catalog, index, *pair) for pair in zip(found, cut, strict=True)]
+
+
+def _reading(
+    catalog: Catalog, index: CatalogIndex, found: dict[int, str], excludes_on: str
+) -> Reading:
+    """A text's matches as a Reading, change type excludes tried on ``excludes_on``."""
     if not found:
         return _NOTHING
-    ids = matcher.ids
+    ids, changes, controls = index.matcher.ids, index.change_types, index.controls
     change_types = {}
     for bit, words in found.items():
         if bit in changes:
             key = ids[bit]
             excludes = catalog.change_types[key].excludes
-            if excludes is None or not excludes.search(excludes_on or text):
+            if excludes is None or not excludes.search(excludes_on):
                 change_types[key] = words
     return Reading(
         change_types,

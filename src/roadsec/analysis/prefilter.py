@@ -40,16 +40,11 @@ class _TooMany(Exception):
 def fold(text: str) -> str:
     """Lower case with every run of decimal digits read as one "0": how keys and words compare
     (so that "\\d+ engineers" is found under one key, not a hundred)."""
-    text = text.lower()
-    if text.isascii():
-        text = text.translate(_ASCII_DIGITS)
-    else:
-        text = "".join("0" if ch.isdecimal() else ch for ch in text)
-    return _ZEROS.sub("0", text) if "00" in text else text
+    return _DIGITS.sub("0", text.lower())
 
 
+_DIGITS = re.compile(r"\d+")  # str.isdecimal, as a pattern: Unicode category Nd
 _ZEROS = re.compile("0+")
-_ASCII_DIGITS = str.maketrans("123456789", "000000000")
 
 
 def _chars(items: list[tuple[Any, Any]]) -> set[str] | None:

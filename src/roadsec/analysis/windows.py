@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roadsec.analysis.findings import SecurityWork, Window
 from roadsec.analysis.matching import Reading
+from roadsec.analysis.tables import change_controls
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import STALLED, Item, ItemKind
 from roadsec.model.timeline import start_quarter
@@ -16,11 +17,18 @@ def find_windows(
 ) -> list[Window]:
     """Every scheduled, live item that signals a change type opens a window."""
     windows: list[Window] = []
+    themes = False
     for item in items:
         if item.kind in _NOT_WORK or item.status in STALLED:
             continue  # an undated item still changes the system: its window is "unscheduled"
-        for change_type, words in texts[item.id].change_types.items():
-            windows.append(Window(change_type, item, start_quarter(item.period), words))
+        found = texts[item.id].change_types
+        if found:
+            start = start_quarter(item.period)
+            for change_type, words in found.items():
+                windows.append(Window(change_type, item, start, words))
+            themes = themes or item.kind is ItemKind.THEME
+    if not themes:
+        return windows
     concrete = {w.change_type for w in windows if w.item.kind is not ItemKind.THEME}
     # A theme only summarizes: it opens a window when no concrete item of its kind does.
     return [
@@ -40,17 +48,19 @@ def find_security_work(
     it says it is about security: "Enterprise SSO integration" is the identity change, not its
     hardening; "an incident response plan for security incidents" is the playbook itself.
     """
+    controls_of = change_controls(catalog)
     own: dict[str, set[str]] = {}
     for window in windows:
-        own.setdefault(window.item.id, set()).update(
-            catalog.change_types[window.change_type].entry.controls
-        )
+        own.setdefault(window.item.id, set()).update(controls_of[window.change_type])
     work: list[SecurityWork] = []
+    nothing: set[str] = set()
     for item in items:
         if item.kind in _NOT_WORK:
             continue
         reading = texts[item.id]
-        mine = set() if reading.itself else own.get(item.id, set())
+        if not reading.controls:
+            continue
+        mine = nothing if reading.itself else own.get(item.id, nothing)
         controls = [c for c in reading.controls if c not in mine]
         if controls:
             work.append(SecurityWork(item, tuple(controls), start_quarter(item.period)))

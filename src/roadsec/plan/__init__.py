@@ -3,11 +3,12 @@ strategic considerations, every statement citing the roadmap lines behind it."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pydantic import TypeAdapter
 
 from roadsec.analysis import Constraint, Findings
+from roadsec.analysis.tables import change_controls
 from roadsec.knowledge import Catalog, ConstraintRule, load_catalog
 from roadsec.model.plan import Plan, Recommendation
 from roadsec.model.roadmap import STALLED, ItemKind
@@ -15,7 +16,13 @@ from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
 from roadsec.plan.candidates import Candidate, from_gaps, from_windows
 from roadsec.plan.considerations import considerations
-from roadsec.plan.scoring import effort_of, first_per_rule, is_quick_win, penalties, score
+from roadsec.plan.scoring import (
+    control_facts,
+    first_per_rule,
+    is_quick_win,
+    penalties,
+    score,
+)
 from roadsec.plan.wording import detail
 
 __all__ = ["MAX_RECOMMENDATIONS", "make_plan"]
@@ -55,7 +62,7 @@ def _sort_key(candidate: Candidate, total: float) -> tuple[int, int, float, int]
 def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     """The security investment plan for a roadmap's findings."""
     catalog = catalog or load_catalog()
-    rules = {rule.id: rule for rule in catalog.constraints}
+    rules = _rules_by_id(catalog)
     fired: list[tuple[ConstraintRule, Constraint]] = [
         (rules[c.rule], c) for c in findings.constraints if c.rule in rules
     ]
@@ -67,34 +74,37 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     claimed: set[str] = set()
     candidates = from_gaps(catalog, findings, claimed)
     candidates += from_windows(catalog, findings, claimed, planned)
+    live = _live_work(findings)
+    targets = _targets(fired) if everywhere is None else []
     scored = []
     for candidate in candidates:
         if not candidate.controls or not candidate.sources:
             continue
-        restart = candidate.kind == "restart"
-        effort = effort_of(catalog, tuple(candidate.controls), first_step_only=restart)
-        shaping = (
-            everywhere if everywhere is not None else first_per_rule(_applying(fired, candidate))
-        )
-        hits = penalties(catalog, candidate.controls, shaping)
-        for _, _, constraint in hits:
-            candidate.cite(constraint.source)
-        parts, priority = score(catalog, candidate, hits, effort, findings.quarters)
-        already = _already(findings, catalog, candidate)
-        scored.append((candidate, effort, hits, parts, priority, already))
-    keep = sorted(scored, key=lambda s: -s[3]["total"])[:MAX_RECOMMENDATIONS]
-    keep.sort(key=lambda s: _sort_key(s[0], s[3]["total"]))
+        controls = tuple(candidate.controls)
+        facts = control_facts(catalog, controls)
+        effort = facts.first_step_effort if candidate.kind == "restart" else facts.effort
+        shaping = everywhere if everywhere is not None else _shaping(targets, candidate)
+        hits = penalties(catalog, controls, shaping)
+        if hits:
+            candidate.cite(constraint.source for _, _, constraint in hits)
+        parts, priority = score(candidate, facts, hits, effort, findings.quarters)
+        already = _already(catalog, live, candidate)
+        scored.append((candidate, controls, facts, effort, hits, parts, priority, already))
+    keep = sorted(scored, key=lambda s: -s[5]["total"])[:MAX_RECOMMENDATIONS]
+    keep.sort(key=lambda s: _sort_key(s[0], s[5]["total"]))
     chosen: list[dict[str, object]] = []
     rec_of_gap: dict[int, str] = {}
-    for index, (candidate, effort, hits, parts, priority, already) in enumerate(keep, start=1):
+    for index, (candidate, controls, facts, effort, hits, parts, priority, already) in enumerate(
+        keep, start=1
+    ):
         rec_id = f"R{index:02d}"
         for gap in candidate.gaps:
             rec_of_gap[id(gap)] = rec_id
         chosen.append(dict(
             id=rec_id, title=candidate.title, detail=detail(catalog, candidate, hits, already),
             period=candidate.period, priority=priority, score=parts,
-            quick_win=is_quick_win(catalog, candidate.controls, effort), effort=effort,
-            controls=tuple(candidate.controls), frameworks=_frameworks(catalog, tuple(candidate.controls)),
+            quick_win=is_quick_win(facts, effort), effort=effort,
+            controls=controls, frameworks=_frameworks(catalog, controls),
             sources=tuple(candidate.sources), kind=candidate.kind,
             change_type=candidate.change_type, first_step=candidate.first_step, owner=candidate.owner,
         ))  # fmt: skip
@@ -135,28 +145,52 @@ _GLOBAL_KINDS = frozenset(
 )
 
 
-def _applying(
-    fired: list[tuple[ConstraintRule, Constraint]], candidate: Candidate
+Target = tuple[ConstraintRule, Constraint, bool, str, str | None]
+"""A fired target: its rule and constraint, whether it is roadmap-wide, its item and parent."""
+
+
+def _targets(fired: list[tuple[ConstraintRule, Constraint]]) -> list[Target]:
+    return [(rule, c, c.item.kind in _GLOBAL_KINDS, c.item.id, c.item.parent) for rule, c in fired]
+
+
+def _shaping(
+    targets: list[Target], candidate: Candidate
 ) -> list[tuple[ConstraintRule, Constraint]]:
-    """The targets that shape a candidate. A roadmap-wide target (a KPI, an objective, a key
-    result) shapes every recommendation; a target stated on one initiative shapes only the
-    recommendations that ride it (its item, a child of it, or its parent)."""
+    """The first target of each rule among those that shape a candidate (``first_per_rule``
+    of them). A roadmap-wide target (a KPI, an objective, a key result) shapes every
+    recommendation; a target stated on one initiative shapes only the recommendations that
+    ride it (its item, a child of it, or its parent)."""
     items = [w.item for w in candidate.windows] + [i for g in candidate.gaps for i in g.items]
     ids = {item.id for item in items}
     parents = {item.parent for item in items}
+    firsts: dict[str, tuple[ConstraintRule, Constraint]] = {}
+    for rule, c, everywhere, item, parent in targets:
+        if rule.id not in firsts and (
+            everywhere or item in ids or item in parents or parent in ids
+        ):
+            firsts[rule.id] = (rule, c)
+    return list(firsts.values())
+
+
+def _live_work(findings: Findings) -> list[tuple[str, set[str]]]:
+    """Live roadmap work as a recommendation names it, with the controls it delivers."""
     return [
-        (rule, c) for rule, c in fired
-        if c.item.kind in _GLOBAL_KINDS or c.item.id in ids or c.item.id in parents
-        or c.item.parent in ids
-    ]  # fmt: skip
+        (f"{w.item.title} ({w.start or 'unscheduled'})", set(w.controls))
+        for w in findings.security_work
+        if w.item.status not in STALLED
+    ]
 
 
-def _already(findings: Findings, catalog: Catalog, candidate: Candidate) -> list[str]:
+def _already(catalog: Catalog, live: list[tuple[str, set[str]]], candidate: Candidate) -> list[str]:
     """Live roadmap work that delivers other controls this change needs."""
     if candidate.change_type is None:
         return []
-    needed = set(catalog.change_types[candidate.change_type].entry.controls)
+    needed = change_controls(catalog)[candidate.change_type]
     return list(dict.fromkeys(
-        f"{w.item.title} ({w.start or 'unscheduled'})" for w in findings.security_work
-        if w.item.status not in STALLED and needed & set(w.controls)
+        label for label, controls in live if not controls.isdisjoint(needed)
     ))[:3]  # fmt: skip
+
+
+@cache
+def _rules_by_id(catalog: Catalog) -> dict[str, ConstraintRule]:
+    return {rule.id: rule for rule in catalog.constraints}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from roadsec.analysis import Findings, Gap, Window
@@ -39,7 +39,7 @@ class Candidate:
     def __post_init__(self) -> None:
         self.cited.update((ref.document, ref.line) for ref in self.sources)
 
-    def cite(self, *refs: SourceRef) -> None:
+    def cite(self, refs: Iterable[SourceRef]) -> None:
         """Add references not cited yet, up to the citation limit."""
         for ref in refs:
             if len(self.sources) >= MAX_CITATIONS:
@@ -100,7 +100,7 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
                               gaps=group, first_step=group[0].first_step,
                               owner=group[0].suggested_owner)  # fmt: skip
         for gap in group:
-            candidate.cite(*gap.sources)
+            candidate.cite(gap.sources)
         out.append(candidate)
     return out
 
@@ -108,7 +108,9 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
 def _window_quarter(windows: list[Window], timing: str) -> str | None:
     """The earliest window, or for "busiest" the quarter with the most windows."""
     if timing == "busiest":
-        counts = Counter(w.start for w in windows)
+        counts: dict[str | None, int] = {}
+        for window in windows:
+            counts[window.start] = counts.get(window.start, 0) + 1
         best = max(counts.values())
         return min((q for q, n in counts.items() if n == best), key=order_key)
     return windows[0].start
@@ -132,8 +134,6 @@ def from_windows(
     out: list[Candidate] = []
     for _, _, change_type, quarter, windows in sorted(timed):
         entry = catalog.change_types[change_type].entry
-        here = sorted((w for w in windows if w.start == quarter),
-                      key=lambda w: (_TITLE_PREFERENCE.get(w.item.kind, 5), w.item.sources[0].line))  # fmt: skip
         controls = [c for c in entry.controls
                     if c not in claimed and not _planned_in_time(planned, c, quarter)]  # fmt: skip
         quick = [c for c in controls if catalog.controls[c].quick_win]
@@ -143,6 +143,8 @@ def from_windows(
         if not main:
             continue
         claimed.update(main + quick)
+        here = sorted((w for w in windows if w.start == quarter),
+                      key=lambda w: (_TITLE_PREFERENCE.get(w.item.kind, 5), w.item.sources[0].line))  # fmt: skip
         period = quarter
         when = slot(period)
         if (
@@ -160,14 +162,14 @@ def from_windows(
         candidate = Candidate("build-in", title, main, period, [],
                               [entry.rationale], change_type=change_type, windows=ordered,
                               external=entry.exposure == "external", later=later)  # fmt: skip
-        candidate.cite(*(window.item.sources[0] for window in ordered))
+        candidate.cite(window.item.sources[0] for window in ordered)
         out.append(candidate)
         if quick:
             names = _lower_titles(catalog, quick)
             win = Candidate("build-in", f"Quick win for {quoted(here[0].item.title, 50)}: {names}",
                             quick, quarter, [], [entry.rationale], change_type=change_type,
                             windows=here[:2], external=candidate.external)  # fmt: skip
-            win.cite(here[0].item.sources[0])
+            win.cite((here[0].item.sources[0],))
             out.append(win)
     return out
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
@@ -43,22 +45,33 @@ def first_per_rule(
 
 
 def penalties(
-    catalog: Catalog, controls: list[str], firsts: list[tuple[ConstraintRule, Constraint]]
+    catalog: Catalog, controls: Iterable[str], firsts: list[tuple[ConstraintRule, Constraint]]
 ) -> list[tuple[str, ConstraintRule, Constraint]]:
     """(control, rule, constraint) for each control a roadmap target argues against, given the
     shaping targets' ``first_per_rule``."""
+    if not firsts:
+        return []
+    against = _arguments(catalog)
     hits: list[tuple[str, ConstraintRule, Constraint]] = []
     for control_id in controls:
         for rule, constraint in firsts:
-            if _argues_against(catalog, rule.id, control_id):
+            if control_id in against[rule.id]:
                 hits.append((control_id, rule, constraint))
                 break
     return hits
 
 
-@lru_cache(maxsize=4096)
+@cache
+def _arguments(catalog: Catalog) -> dict[str, frozenset[str]]:
+    """Constraint rule -> the controls it penalizes or reshapes (per catalog)."""
+    return {
+        rule.id: frozenset(c for c in catalog.controls if _argues_against(catalog, rule.id, c))
+        for rule in catalog.constraints
+    }
+
+
 def _argues_against(catalog: Catalog, rule_id: str, control_id: str) -> bool:
-    """Whether a constraint rule penalizes or reshapes a control (per catalog)."""
+    """Whether a constraint rule penalizes or reshapes a control."""
     rule = next(r for r in catalog.constraints if r.id == rule_id)
     control = catalog.controls[control_id]
     if rule.domains and control.domain not in rule.domains:
@@ -69,9 +82,37 @@ def _argues_against(catalog: Catalog, rule_id: str, control_id: str) -> bool:
     return bool(latency or overhead or (rule.penalize_blocking and control.blocking))
 
 
+@dataclass(frozen=True, slots=True)
+class ControlFacts:
+    """What scoring asks of a set of controls, worked out once per catalog and control set."""
+
+    risk: float  # the strongest control plus breadth
+    foundation: bool  # one of them is a foundation
+    quickish: bool  # all low-overhead (or quick wins), one a quick win
+    effort: PlanEffort
+    first_step_effort: PlanEffort  # a restart's: the first increment of each
+
+
+@lru_cache(maxsize=4096)
+def control_facts(catalog: Catalog, controls: tuple[str, ...]) -> ControlFacts:
+    """The ControlFacts of ``controls`` (per catalog and control set: frozen and shared)."""
+    chosen = [catalog.controls[c] for c in controls]
+    risk = max(c.impact for c in chosen) + 0.25 * (len(chosen) - 1) if chosen else 0.0
+    quickish = all(
+        c.operational_overhead in ("none", "low") or c.quick_win for c in chosen
+    ) and any(c.quick_win for c in chosen)
+    return ControlFacts(
+        risk,
+        any(c.foundation for c in chosen),
+        quickish,
+        effort_of(catalog, controls),
+        effort_of(catalog, controls, first_step_only=True),
+    )
+
+
 def score(
-    catalog: Catalog,
     candidate: Candidate,
+    facts: ControlFacts,
     hits: list[tuple[str, ConstraintRule, Constraint]],
     effort: PlanEffort,
     quarters: tuple[str, ...],
@@ -82,18 +123,18 @@ def score(
     foundation, more the sooner the window closes); exposure; gap; constraint: -1 for each
     control a target argues against (a target that only reshapes a control, such as staging a
     blocking control under an uptime goal, costs nothing); effort by size."""
-    controls = [catalog.controls[c] for c in candidate.controls]
-    risk = max(c.impact for c in controls) + 0.25 * (len(controls) - 1) if controls else 0.0
+    risk = facts.risk
     window = 0.0
-    if candidate.kind in ("build-in", "pull-forward"):
-        window = 2.0 if candidate.kind == "build-in" else 1.5
-        window += 0.5 if any(c.foundation for c in controls) else 0.0
+    kind = candidate.kind
+    if kind in ("build-in", "pull-forward"):
+        window = 2.0 if kind == "build-in" else 1.5
+        window += 0.5 if facts.foundation else 0.0
         position = (
             quarters.index(candidate.period) if candidate.period in quarters else len(quarters)
         )
         window += {0: 1.0, 1: 0.5}.get(position, 0.0)
     exposure = 1.5 if candidate.external else 0.0
-    gap = {"pull-forward": 2.0, "restart": 2.5, "baseline": 1.5}.get(candidate.kind, 0.0)
+    gap = _GAP_PART.get(kind, 0.0)
     constraint = max(-2.0, -1.0 * sum(1 for _, rule, _ in hits if rule.penalize))
     effort_part = _SIZE_PENALTY[effort.size]
     total = round(risk + window + exposure + gap + constraint + effort_part, 2)
@@ -103,11 +144,9 @@ def score(
     return parts, priority
 
 
-def is_quick_win(catalog: Catalog, controls: list[str], effort: PlanEffort) -> bool:
+_GAP_PART = {"pull-forward": 2.0, "restart": 2.5, "baseline": 1.5}
+
+
+def is_quick_win(facts: ControlFacts, effort: PlanEffort) -> bool:
     """Small, low-overhead, and immediately useful."""
-    chosen = [catalog.controls[c] for c in controls]
-    return (
-        effort.person_weeks <= 3
-        and all(c.operational_overhead in ("none", "low") or c.quick_win for c in chosen)
-        and any(c.quick_win for c in chosen)
-    )
+    return effort.person_weeks <= 3 and facts.quickish

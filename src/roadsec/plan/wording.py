@@ -19,6 +19,7 @@ OWNER = "Owner: "
 LEADS = (RIDES, BUILD, SHAPED, NEXT, ALREADY, FIRST_STEP, OWNER)
 """How each part of a recommendation's detail begins after its opening reason; reports lay the
 parts out separately."""
+_RIDDEN = 4  # changes a detail names
 
 _FIRST_SENTENCE = re.compile(
     r"^(.+?(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?])(?:\s+(?=[A-Z(\"“])|$)", re.DOTALL
@@ -48,8 +49,12 @@ def detail(
 ) -> str:
     parts = list(candidate.reasons)
     if candidate.windows:
-        changes = list(dict.fromkeys(f"{w.item.title} ({w.start})" for w in candidate.windows))
-        parts.append(RIDES + "; ".join(changes[:4]) + ".")
+        changes: dict[str, None] = {}  # the first four distinct changes, in order
+        for w in candidate.windows:
+            changes[f"{w.item.title} ({w.start})"] = None
+            if len(changes) == _RIDDEN:
+                break
+        parts.append(RIDES + "; ".join(changes) + ".")
     parts.append(BUILD + control_list(catalog, tuple(candidate.controls)) + ".")
     for control_id, rule, constraint in hits:
         parts.append(
