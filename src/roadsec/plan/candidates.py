@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from roadsec.analysis import Findings, Gap, Window
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import MAX_CITATIONS, ItemKind, SourceRef
+from roadsec.model.roadmap import MAX_CITATIONS, Item, ItemKind, SourceRef
 from roadsec.model.timeline import order_key, slot
 
 MAX_CONTROLS = 4
@@ -105,6 +105,14 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
     return out
 
 
+def _title_rank(item: Item) -> float:
+    """How well an item names the change: a key result that is a measured target ("p95 latency
+    under 200ms") names it worse than its objective does."""
+    if item.kind is ItemKind.KEY_RESULT and any(m.target is not None for m in item.metrics):
+        return 3.5
+    return _TITLE_PREFERENCE.get(item.kind, 5)
+
+
 def _window_quarter(windows: list[Window], timing: str) -> str | None:
     """The earliest window, or for "busiest" the quarter with the most windows."""
     if timing == "busiest":
@@ -144,7 +152,7 @@ def from_windows(
             continue
         claimed.update(main + quick)
         here = sorted((w for w in windows if w.start == quarter),
-                      key=lambda w: (_TITLE_PREFERENCE.get(w.item.kind, 5), w.item.sources[0].line))  # fmt: skip
+                      key=lambda w: (_title_rank(w.item), w.item.sources[0].line))  # fmt: skip
         period = quarter
         when = slot(period)
         if (
@@ -182,7 +190,16 @@ def _in_time(window: Window) -> tuple[tuple[int, int, int], str, int]:
 def _lower_titles(catalog: Catalog, controls: list[str]) -> str:
     """Control titles joined for a sentence ("KMS-managed..." keeps its acronym)."""
     titles = [catalog.controls[c].title for c in controls]
-    return " and ".join(t if t[:2].isupper() else t[0].lower() + t[1:] for t in titles)
+    return " and ".join(in_sentence(t) for t in titles)
+
+
+def in_sentence(title: str) -> str:
+    """A title inside a sentence: its first letter lower-cased unless the first word is an
+    acronym or a name written in mixed case ("KMS-managed", "GraphQL", "iOS")."""
+    first = title.split(" ", 1)[0]
+    if not first or any(ch.isupper() for ch in first[1:]):
+        return title
+    return title[0].lower() + title[1:]
 
 
 def _planned_in_time(planned: dict[str, str | None], control: str, start: str | None) -> bool:

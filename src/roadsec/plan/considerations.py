@@ -10,6 +10,7 @@ from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
 from roadsec.model.roadmap import STALLED, SourceRef
 from roadsec.model.timeline import order_key, slot
+from roadsec.plan.candidates import in_sentence
 
 MAX_CONSIDERATIONS = 10
 
@@ -33,7 +34,7 @@ def considerations(
         main = [r for r in build if not r.title.startswith("Quick win")] or build
         ranked = sorted(main, key=lambda r: -r.score.total)[:4]
         changes = [
-            f"{catalog.change_types[r.change_type].entry.title.lower()} ({r.period}, {r.id})"
+            f"{in_sentence(catalog.change_types[r.change_type].entry.title)} ({r.period}, {r.id})"
             if r.change_type
             else f"{r.title} ({r.id})"
             for r in ranked

@@ -1,0 +1,92 @@
+"""Plans for roadmaps written in shapes the bundled examples do not use (OKRs, Now/Next/Later,
+timeline tables, plain text, month headings, a technology inventory): what a security architect
+would say about each, and the invariants every plan keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import roadsec
+from roadsec.model.plan import Plan, Recommendation
+from tests.conftest import ROOT
+
+UNSEEN = sorted((ROOT / "tests" / "data" / "unseen").glob("*.md"))
+
+
+def plan_of(name: str) -> Plan:
+    return roadsec.analyze([ROOT / "tests" / "data" / "unseen" / f"{name}.md"])
+
+
+def rec(plan: Plan, control: str) -> Recommendation:
+    return next(r for r in plan.recommendations if control in r.controls)
+
+
+def cited_lines(entry: Recommendation) -> set[int]:
+    return {s.line for s in entry.sources}
+
+
+@pytest.mark.parametrize("path", UNSEEN, ids=lambda p: p.stem)
+def test_every_statement_cites_real_lines_and_runs_are_identical(path: Path) -> None:
+    plan = roadsec.analyze([path])
+    lines = path.read_text("utf-8").splitlines()
+    assert 1 <= len(plan.recommendations) <= 30
+    assert len({r.title for r in plan.recommendations}) == len(plan.recommendations)
+    for entry in [*plan.recommendations, *plan.gaps, *plan.avoid, *plan.considerations]:
+        assert 1 <= len(entry.sources) <= 6, entry
+        assert all(1 <= s.line <= len(lines) and lines[s.line - 1].strip() for s in entry.sources)
+    again = roadsec.analyze([path])
+    assert json.dumps(plan.to_dict()) == json.dumps(again.to_dict())
+
+
+def test_okrs_ride_the_objective_and_design_guardrails_into_the_assistant() -> None:
+    plan = plan_of("okrs-2026")
+    api = rec(plan, "third-party-integration-security")
+    assert "Ship the partner API" in api.title and api.period == "2026-Q1"
+    cluster = rec(plan, "k8s-network-policy")
+    assert "Move every service to EKS" in cluster.title
+    guardrails = rec(plan, "llm-application-guardrails")
+    assert "AI support assistant" in guardrails.title and guardrails.period == "2026-Q3"
+    assert {a.id for a in plan.avoid} >= {"inline-inspection-on-hot-path", "big-bang-enforcement"}
+
+
+def test_a_timeline_table_schedules_payments_and_the_chatbot_in_their_quarters() -> None:
+    plan = plan_of("gantt")
+    payments = rec(plan, "payment-data-protection")
+    assert payments.period == "2027-Q2" and 10 in cited_lines(payments)
+    chatbot = rec(plan, "llm-application-guardrails")
+    assert chatbot.period == "2027-Q4" and 13 in cited_lines(chatbot)
+    serverless = rec(plan, "serverless-function-hardening")
+    assert serverless.period == "2027-Q1"
+    stalled = {g.title for g in plan.gaps}
+    assert {"Stalled: Pen test of the open banking API",
+            "Stalled: Secrets rotation for legacy services"} <= stalled  # fmt: skip
+
+
+def test_plain_text_portal_uploads_residency_and_a_carried_over_review() -> None:
+    plan = plan_of("plain-text")
+    assert plan.organization == "ACME Health"
+    assert "Patient portal" in rec(plan, "web-app-security-baseline").title
+    assert rec(plan, "file-upload-security").period == "2026-Q1"
+    assert rec(plan, "multi-region-security-parity").period == "2026-Q3"
+    gap = next(g for g in plan.gaps if "Access reviews" in g.title)
+    assert gap.owner_needed and 11 in {s.line for s in gap.sources}
+
+
+def test_month_headings_give_identity_api_and_admin_tooling_their_quarters() -> None:
+    plan = plan_of("monthly")
+    identity = next(r for r in plan.recommendations if "Email login links" in r.title)
+    assert identity.period == "2026-Q1"
+    admin = rec(plan, "privileged-access-management")
+    assert admin.period == "2026-Q1" and 12 in cited_lines(admin)
+
+
+def test_an_inventory_table_gives_baselines_not_work_items() -> None:
+    plan = plan_of("tech-stack")
+    titles = [r.title for r in plan.recommendations]
+    assert not any("“CI/CD”" in t or "“Cloud”" in t for t in titles)
+    assert any(g.title == "Baseline for Google Cloud" for g in plan.gaps)
+    logging = next(g for g in plan.gaps if "Centralized logging" in g.title)
+    assert logging.period is None or logging.kind == "stalled"
