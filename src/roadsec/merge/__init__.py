@@ -55,7 +55,9 @@ def _merged_technologies(roadmaps: list[Roadmap]) -> tuple[Technology, ...]:
                 categories[tech.name] = tech.category
                 sources[tech.name] = []
             refs = sources[tech.name]
-            refs.extend(s for s in tech.sources if s not in refs)
+            for ref in tech.sources:  # a loop, not extend(genexpr): each check sees the last add
+                if ref not in refs:
+                    refs.append(ref)
     return tuple(
         Technology(name=n, category=categories[n], sources=tuple(sources[n][:MAX_TECH_SOURCES]))
         for n in order
