@@ -6,8 +6,9 @@ import re
 from typing import NamedTuple
 
 from roadsec.model.roadmap import ItemKind, Status
+from roadsec.parse.lexicon_models import Role
 from roadsec.parse.periods import Period
-from roadsec.parse.vocabulary import NON_ITEM_ROLES, Role
+from roadsec.parse.vocabulary import NON_ITEM_ROLES
 
 ROLE_KIND: dict[str, ItemKind] = {
     "key_result": ItemKind.KEY_RESULT,

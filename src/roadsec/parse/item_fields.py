@@ -9,10 +9,10 @@ from roadsec.parse.blocks import Block
 from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, effort_in_text, owner_from_cell
+from roadsec.parse.lexicon_models import FieldName as Field
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
-from roadsec.parse.vocabulary import Field
 
 if TYPE_CHECKING:
     from roadsec.parse.builder import ItemBuilder

@@ -6,40 +6,15 @@ import itertools
 import re
 from functools import cache
 from importlib import resources
-from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
 from roadsec.errors import CatalogError
 from roadsec.model.roadmap import Technology
+from roadsec.parse.lexicon_models import LexiconEntry
 
-Category = Literal[
-    "api", "api_gateway", "block_storage", "blockchain", "cache", "cdn", "ci_cd", "cloud",
-    "compute", "container", "data_lake", "data_pipeline", "datastore", "dns", "feature_flags",
-    "file_storage", "framework", "frontend", "iac", "identity", "identity_protocol", "language",
-    "llm", "messaging", "ml_framework", "ml_platform", "mobile", "object_storage",
-    "observability", "orchestration", "runtime", "saas_integration", "search", "secrets",
-    "serverless", "service_mesh", "source_control", "streaming", "vector_store", "warehouse",
-]  # fmt: skip
 MAX_SOURCES = 12
-
-
-class LexiconEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(min_length=1)
-    category: Category
-    aliases: tuple[str, ...] = Field(min_length=1)
-    case_sensitive: bool = False
-    implies: tuple[str, ...] = ()
-    requires_context: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _aliases_not_blank(self) -> LexiconEntry:
-        if any(not alias.strip() for alias in self.aliases):
-            raise ValueError("blank alias")
-        return self
 
 
 class Lexicon:

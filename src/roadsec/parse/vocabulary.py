@@ -6,34 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from roadsec.errors import CatalogError
+from roadsec.parse.lexicon_models import FieldName as Field
+from roadsec.parse.lexicon_models import Role, SectionsFile
 from roadsec.parse.text import lowers_faithfully
 
-Role = Literal[
-    "key_result", "metric", "capacity", "other", "risk", "theme", "epic", "feature", "task",
-    "initiative", "objective",
-]  # fmt: skip
-Field = Literal[
-    "text", "children", "metrics", "key_results", "owner", "effort", "status", "period", "priority"
-]
 NON_ITEM_ROLES: frozenset[str] = frozenset({"capacity", "other"})
-
-
-class _RoleRule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    role: Role
-    patterns: tuple[str, ...]
-
-
-class _SectionsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    roles: tuple[_RoleRule, ...]
-    fields: dict[Field, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -97,7 +79,7 @@ def load_vocabulary() -> Vocabulary:
     """The bundled vocabulary, validated; a broken file is a CatalogError."""
     text = resources.files("roadsec.parse").joinpath("lexicon/sections.yaml").read_text("utf-8")
     try:
-        data = _SectionsFile.model_validate(yaml.safe_load(text))
+        data = SectionsFile.model_validate(yaml.safe_load(text))
         roles = tuple((rule.role, _compile(rule.patterns, whole=False)) for rule in data.roles)
         fields = tuple((name, _compile(pats, whole=True)) for name, pats in data.fields.items())
         any_role = "|".join(f"(?:{pattern.pattern})" for _, pattern in roles)
