@@ -69,6 +69,8 @@ def test_copy_of_bundled_catalog_loads(catalog_dir: Path) -> None:
             "streaming-magic",
         ),
         ("gaps.yaml", "kind: baseline", "kind: vibes", "kind"),
+        ("controls/waf-ddos-edge.yaml", "risk_examples:", "risk_samples:", "risk_samples"),
+        ("controls/waf-ddos-edge.yaml", "- \\bddos\\b", "- \\bddos(\\b", "bad pattern"),
     ],
 )
 def test_load_errors(catalog_dir: Path, file: str, old: str, new: str, message: str) -> None:

@@ -7,39 +7,30 @@ import re
 import pytest
 
 from roadsec.analysis.matching import change_types_of, controls_recognized
+from roadsec.analysis.risks import controls_mitigating
 from roadsec.knowledge import load_catalog
+from roadsec.knowledge.schema import Examples
 from roadsec.parse.status import detect_status
 
 CATALOG = load_catalog()
+_PHRASED_GAPS = ("stalled", "ownerless", "risk")  # the others are found by structure
 
 
 def _cases() -> list[tuple[str, str, str, bool]]:
-    cases: list[tuple[str, str, str, bool]] = []
-    for key, compiled in CATALOG.change_types.items():
-        for phrase in compiled.entry.examples.positive:
-            cases.append(("change_type", key, phrase, True))
-        for phrase in compiled.entry.examples.negative:
-            cases.append(("change_type", key, phrase, False))
-    for key, control in CATALOG.controls.items():
-        if control.examples is None:
-            continue
-        for phrase in control.examples.positive:
-            cases.append(("control", key, phrase, True))
-        for phrase in control.examples.negative:
-            cases.append(("control", key, phrase, False))
-    for rule in CATALOG.constraints:
-        for phrase in rule.examples.positive:
-            cases.append(("constraint", rule.id, phrase, True))
-        for phrase in rule.examples.negative:
-            cases.append(("constraint", rule.id, phrase, False))
-    for gap in CATALOG.gaps:
-        if gap.examples is None or gap.kind not in ("stalled", "ownerless"):
-            continue
-        for phrase in gap.examples.positive:
-            cases.append(("gap", gap.id, phrase, True))
-        for phrase in gap.examples.negative:
-            cases.append(("gap", gap.id, phrase, False))
-    return cases
+    entries: list[tuple[str, str, Examples | None]] = [
+        *(("change_type", key, c.entry.examples) for key, c in CATALOG.change_types.items()),
+        *(("control", key, c.examples) for key, c in CATALOG.controls.items()),
+        *(("risk", key, c.risk_examples) for key, c in CATALOG.controls.items()),
+        *(("constraint", rule.id, rule.examples) for rule in CATALOG.constraints),
+        *(("gap", g.id, g.examples) for g in CATALOG.gaps if g.kind in _PHRASED_GAPS),
+    ]
+    return [
+        (kind, key, phrase, expected)
+        for kind, key, examples in entries
+        if examples is not None
+        for expected, phrases in ((True, examples.positive), (False, examples.negative))
+        for phrase in phrases
+    ]
 
 
 def _matches(kind: str, key: str, phrase: str) -> bool:
@@ -47,11 +38,15 @@ def _matches(kind: str, key: str, phrase: str) -> bool:
         return key in change_types_of(CATALOG, phrase)
     if kind == "control":
         return key in controls_recognized(CATALOG, phrase)
+    if kind == "risk":
+        return key in controls_mitigating(CATALOG, phrase)
     if kind == "constraint":
         name = CATALOG.constraint_names[key]
         excluded = CATALOG.constraint_excludes.get(key)
         return bool(name.search(phrase)) and not (excluded and excluded.search(phrase))
     rule = next(g for g in CATALOG.gaps if g.id == key)
+    if rule.kind == "risk":
+        return bool(controls_mitigating(CATALOG, phrase))
     if rule.kind == "stalled":
         status, _ = detect_status(phrase)
         return status is not None and status.value in rule.statuses
@@ -71,6 +66,7 @@ def test_every_entry_carries_examples() -> None:
     )
     recognized = [c for c in CATALOG.controls.values() if c.recognized_by]
     assert all(c.examples is not None for c in recognized)
+    assert all(c.risk_examples is not None for c in CATALOG.controls.values() if c.mitigates)
     assert all(r.examples.positive and r.examples.negative for r in CATALOG.constraints)
 
 

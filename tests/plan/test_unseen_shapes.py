@@ -90,3 +90,19 @@ def test_an_inventory_table_gives_baselines_not_work_items() -> None:
     assert any(g.title == "Baseline for Google Cloud" for g in plan.gaps)
     logging = next(g for g in plan.gaps if "Centralized logging" in g.title)
     assert logging.period is None or logging.kind == "stalled"
+
+
+def test_a_stated_security_risk_without_mitigating_work_becomes_a_gap_and_a_first_step() -> None:
+    plan = plan_of("infra-risks")
+    risks = {g.title: g for g in plan.gaps if g.kind == "risk"}
+    # Only the risk no item or note mitigates: backups are planned in Q2 and the PII risk
+    # carries its own mitigation; key people and hiring are no security risks.
+    assert list(risks) == ["Unmitigated risk: Terraform state contains secrets in plain text"]
+    gap = risks["Unmitigated risk: Terraform state contains secrets in plain text"]
+    assert [s.line for s in gap.sources] == [23] and gap.owner_needed
+    secrets = rec(plan, "secrets-management")
+    assert secrets.kind == "mitigate" and secrets.period == "2026-Q1"
+    assert "Terraform state contains secrets" in secrets.title and cited_lines(secrets) == {23}
+    assert secrets.owner and secrets.first_step
+    named = [c for c in plan.considerations if c.title.startswith("Act on the risks")]
+    assert len(named) == 1 and secrets.id in named[0].recommendations

@@ -18,6 +18,7 @@ from roadsec.analysis.gaps import (
     uncovered_baselines,
 )
 from roadsec.analysis.matching import item_text, read_many
+from roadsec.analysis.risks import stated_risks
 from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
@@ -53,9 +54,13 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     covered = {c for w in windows for c in controls_of[w.change_type]}
     covered |= {c for w in work for c in w.controls}
     owners = Owners(catalog, roadmap)
+    # Controls some item names, even one that is itself a change ("immutable backups" in a DR
+    # project): what a stated risk can be mitigated by.
+    planned = {control for reading in texts.values() for control in reading.controls}
     gaps = [
         *late_security(catalog, windows, work, roadmap, owners),
         *stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners),
+        *stated_risks(catalog, roadmap, planned, first, owners),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),
     ]
     return Findings(

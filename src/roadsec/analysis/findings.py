@@ -57,7 +57,7 @@ class Gap(NamedTuple):
     """Security work the roadmap leaves open."""
 
     rule: str
-    kind: str  # stalled | ownerless | late | baseline
+    kind: str  # stalled | ownerless | late | risk | baseline
     title: str
     detail: str
     period: str | None

@@ -45,6 +45,8 @@ class Catalog:
     recognizers: dict[str, re.Pattern[str]] = field(default_factory=dict)
     constraint_names: dict[str, re.Pattern[str]] = field(default_factory=dict)
     constraint_excludes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    risk_signals: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    """Control id -> the stated risks it mitigates."""
 
 
 def _any(patterns: Iterable[str]) -> re.Pattern[str] | None:
@@ -147,12 +149,13 @@ def build_catalog(root: Traversable | Path) -> Catalog:
         for c in change_list
     }
     recognizers = {c.id: p for c in control_list if (p := _any(c.recognized_by)) is not None}
+    risks = {c.id: p for c in control_list if (p := _any(c.mitigates)) is not None}
     names = {r.id: p for r in constraints if (p := _any(r.metric_name)) is not None}
     excludes = {r.id: p for r in constraints if (p := _any(r.exclude_name)) is not None}
     version_node = root / CATALOG_VERSION_FILE
     version = version_node.read_text("utf-8").strip() if version_node.is_file() else "unversioned"
     return Catalog(version, frameworks, controls, compiled, tuple(constraints), tuple(gaps),
-                   tuple(baselines), recognizers, names, excludes)  # fmt: skip
+                   tuple(baselines), recognizers, names, excludes, risks)  # fmt: skip
 
 
 @cache

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Level = Literal["none", "low", "medium", "high"]
@@ -17,7 +24,7 @@ Domain = Literal[
 ]  # fmt: skip
 Exposure = Literal["external", "internal"]
 ConstraintKind = Literal["latency", "availability", "cadence", "cost", "detection", "capacity"]
-GapKind = Literal["stalled", "ownerless", "late", "baseline"]
+GapKind = Literal["stalled", "ownerless", "late", "baseline", "risk"]
 
 
 class _Strict(BaseModel):
@@ -68,11 +75,23 @@ class Control(_Strict):
     )
     first_step: str | None = Field(None, description="an incremental first step, for gaps")
     examples: Examples | None = None
+    mitigates: tuple[str, ...] = Field(
+        default=(), description="patterns of a risk the roadmap states that this control mitigates"
+    )
+    risk_examples: Examples | None = Field(
+        None, description="stated risks ``mitigates`` must match, and must not"
+    )
 
-    @field_validator("recognized_by")
+    @field_validator("recognized_by", "mitigates")
     @classmethod
     def _recognizers_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return _compile_all(value)
+
+    @model_validator(mode="after")
+    def _risks_have_examples(self) -> Control:
+        if self.mitigates and self.risk_examples is None:
+            raise ValueError("a control that mitigates stated risks carries risk_examples")
+        return self
 
     @field_validator("frameworks")
     @classmethod

@@ -54,7 +54,7 @@ class Recommendation(_Frozen):
     controls: tuple[str, ...]
     frameworks: dict[str, tuple[str, ...]]
     sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
-    kind: Literal["build-in", "pull-forward", "restart", "baseline"]
+    kind: Literal["build-in", "pull-forward", "restart", "mitigate", "baseline"]
     change_type: str | None = None
     first_step: str | None = None
     owner: str | None = None
@@ -67,7 +67,7 @@ class PlanGap(_Frozen):
     period: str | None
     owner_needed: bool
     sources: tuple[SourceRef, ...] = Field(min_length=1, max_length=MAX_CITATIONS)
-    kind: Literal["stalled", "ownerless", "late", "baseline"]
+    kind: Literal["stalled", "ownerless", "late", "risk", "baseline"]
     first_step: str | None = None
     suggested_owner: str | None = None
     recommendations: tuple[str, ...] = ()

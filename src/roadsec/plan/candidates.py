@@ -21,7 +21,7 @@ _TITLE_PREFERENCE = {
 
 @dataclass
 class Candidate:
-    kind: str  # build-in | pull-forward | restart | baseline
+    kind: str  # build-in | pull-forward | restart | mitigate | baseline
     title: str
     controls: list[str]
     period: str | None
@@ -75,11 +75,16 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
     out: list[Candidate] = []
     for gap in findings.gaps:
         controls = [c for c in gap.controls if c not in claimed][:MAX_CONTROLS]
-        if gap.kind not in ("late", "baseline") or not controls:
+        if gap.kind not in ("late", "risk", "baseline") or not controls:
             continue
         if gap.kind == "late":
             title = f"Pull {quoted(gap.items[0].title)} forward into {gap.period}"
             kind = "pull-forward"
+        elif gap.kind == "risk":
+            title = f"Reduce the stated risk {quoted(gap.items[0].title, 60)}: " + "; ".join(
+                in_sentence(catalog.controls[c].title) for c in controls[:2]
+            )
+            kind = "mitigate"
         else:
             title = f"Stack baseline for {', '.join(gap.technologies[:3])}"
             kind = "baseline"

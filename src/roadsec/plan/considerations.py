@@ -78,6 +78,20 @@ def considerations(
             recommendations=tuple(r.id for r in by_kind["pull-forward"]),
             sources=distinct_sources([s for g in late for s in g.sources]),
         ))  # fmt: skip
+    risks = [g for g in findings.gaps if g.kind == "risk"]
+    if risks:
+        mitigations = by_kind["mitigate"]
+        out.append(Consideration(
+            title="Act on the risks the roadmap already names",
+            text=(f"The roadmap lists {_names([f'“{g.items[0].title}”' for g in risks], 3)} as "
+                  f"{'a risk' if len(risks) == 1 else 'risks'}, yet no item plans the work that "
+                  f"would reduce {'it' if len(risks) == 1 else 'them'}. A risk written down and "
+                  f"then carried for a year is the finding an auditor or an attacker reads first; "
+                  f"{_names([f'{r.id} ({r.period})' for r in mitigations], 4) or 'the plan'} "
+                  f"{'takes' if len(mitigations) <= 1 else 'take'} the first step early, with a named owner."),
+            recommendations=tuple(r.id for r in mitigations),
+            sources=distinct_sources([s for g in risks for s in g.sources]),
+        ))  # fmt: skip
     baselines = [g for g in findings.gaps if g.kind == "baseline"]
     if baselines:
         techs = [t for g in baselines for t in g.technologies]

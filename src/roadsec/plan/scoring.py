@@ -144,7 +144,7 @@ def score(
     return parts, priority
 
 
-_GAP_PART = {"pull-forward": 2.0, "restart": 2.5, "baseline": 1.5}
+_GAP_PART = {"pull-forward": 2.0, "restart": 2.5, "mitigate": 2.5, "baseline": 1.5}
 
 
 def is_quick_win(facts: ControlFacts, effort: PlanEffort) -> bool:
