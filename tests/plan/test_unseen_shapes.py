@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import roadsec
+import roadsec.api
 from roadsec.model.plan import Plan, Recommendation
 from tests.conftest import ROOT
 
@@ -106,3 +107,26 @@ def test_a_stated_security_risk_without_mitigating_work_becomes_a_gap_and_a_firs
     assert secrets.owner and secrets.first_step
     named = [c for c in plan.considerations if c.title.startswith("Act on the risks")]
     assert len(named) == 1 and secrets.id in named[0].recommendations
+
+
+def test_an_issue_tracker_export_reads_summaries_release_legend_and_tracker_statuses() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests" / "data" / "unseen" / "jira-export.md"])
+    by_line = {item.sources[0].line: item for item in roadmap.items}
+    # The Summary column names the work, not the Key; "PLAT 27.1" is dated by the legend.
+    assert by_line[9].title.startswith("Migrate ledger service from EC2 to EKS")
+    assert (by_line[9].period, by_line[12].period, by_line[19].period) == (
+        "2027-Q1", "2027-Q2", "2027-Q4",
+    )  # fmt: skip
+    assert by_line[13].status.value == "unscheduled" and by_line[13].period is None  # Backlog
+    assert by_line[22].status.value == "cancelled" and by_line[26].status.value == "done"
+    assert "security" in by_line[13].text  # the Labels column feeds the analysis
+    assert [m.target for m in by_line[30].metrics] == [120.0]  # a target in the summary cell
+
+    plan = plan_of("jira-export")
+    # Work already done is no window: nothing rides the finished status page.
+    assert all(26 not in cited_lines(r) for r in plan.recommendations)
+    stalled = {g.sources[0].line for g in plan.gaps if g.kind == "stalled"}
+    assert {13, 24, 40} <= stalled  # tokenization, dual control, key rotation in the backlog
+    assert 22 not in stalled  # cancelled Vault work, replaced by the planned Secrets Manager
+    inline = next(a for a in plan.avoid if a.id == "inline-inspection-on-hot-path")
+    assert [s.line for s in inline.sources] == [30]

@@ -27,6 +27,7 @@ from roadsec.model.roadmap import (
     ItemKind,
     Roadmap,
     SourceRef,
+    Status,
     Technology,
 )
 from roadsec.model.timeline import order_key, slot
@@ -99,6 +100,9 @@ def stalled_and_ownerless(
     ownership = ownership_pattern(catalog)
     owners = owners or Owners(catalog, roadmap)
     owners_are_named = sum(1 for i in roadmap.items if i.owner) >= max(3, len(roadmap.items) // 3)
+    # Controls live work delivers: cancelled work another item replaces ("Won't Do, superseded
+    # by the Secrets Manager ticket") leaves no gap; deferred work still does.
+    live = {c for w in work.values() if w.item.status not in STALLED for c in w.controls}
     gaps: list[Gap] = []
     for item in roadmap.items:
         if item.kind in _NOT_WORK:
@@ -111,6 +115,8 @@ def stalled_and_ownerless(
         )
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
+        if item.status is Status.CANCELLED and controls and live.issuperset(controls):
+            continue
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)

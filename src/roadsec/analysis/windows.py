@@ -6,7 +6,7 @@ from roadsec.analysis.findings import SecurityWork, Window
 from roadsec.analysis.matching import Reading
 from roadsec.analysis.tables import change_controls
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import STALLED, Item, ItemKind
+from roadsec.model.roadmap import STALLED, Item, ItemKind, Status
 from roadsec.model.timeline import start_quarter
 
 _NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
@@ -15,11 +15,12 @@ _NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
 def find_windows(
     catalog: Catalog, items: tuple[Item, ...], texts: dict[str, Reading]
 ) -> list[Window]:
-    """Every scheduled, live item that signals a change type opens a window."""
+    """Every scheduled, live item that signals a change type opens a window; work already done
+    is context (its controls are a retrofit, which baselines and gaps cover), not a window."""
     windows: list[Window] = []
     themes = False
     for item in items:
-        if item.kind in _NOT_WORK or item.status in STALLED:
+        if item.kind in _NOT_WORK or item.status in STALLED or item.status is Status.DONE:
             continue  # an undated item still changes the system: its window is "unscheduled"
         found = texts[item.id].change_types
         if found:

@@ -99,3 +99,8 @@ def order_key(period: str | None) -> tuple[int, int, int]:
     """A sort key placing periods in time order and unknown or missing ones last."""
     found = slot(period)
     return (found.year, found.first, found.last) if found else (9999, 9, 9)
+
+
+def period_label(period: str | None) -> str:
+    """A period as prose names it: its id, or "unscheduled"."""
+    return period or "unscheduled"

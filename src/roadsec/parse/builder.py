@@ -52,6 +52,7 @@ class ItemBuilder:
         self.stack: list[Context] = [Context()]
         self.last_objective: Draft | None = None
         self._statuses: dict[str, tuple[Status | None, str | None]] = {}
+        self.aliases: dict[str, Period] = {}  # "PLAT 27.1" -> 2027-Q1, from the document's legend
 
     def own_period(self, text: str) -> tuple[Period | None, str | None]:
         """`periods.own_period` in this document's year, read once per text."""

@@ -144,7 +144,12 @@ def status_from_cell(cell: str) -> Status | None:
         "new",
     ):
         return Status.PLANNED
-    if value in ("blocked", "on hold", "waiting", "stalled"):
+    if value in ("blocked", "on hold", "waiting", "stalled", "parked"):
         return Status.DEFERRED
+    if value in ("backlog", "icebox", "ice box", "someday", "later", "unplanned", "proposed"):
+        return Status.UNSCHEDULED
+    if value in ("won't do", "won’t do", "wont do", "won't fix", "won’t fix", "wontfix",
+                 "rejected", "declined", "obsolete", "dropped", "cancelled", "canceled"):  # fmt: skip
+        return Status.CANCELLED
     status, _ = detect_status(value)
     return status

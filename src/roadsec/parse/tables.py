@@ -21,9 +21,12 @@ if TYPE_CHECKING:
 _COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.IGNORECASE))
     for role, pattern in (
+        ("key", r"^(?:key|id|#|no\.?|(?:issue|ticket|jira) ?(?:key|id|#)?|ref(?:erence)?)$"),
+        ("labels", r"\blabels?\b|\btags?\b"),
         ("effort", r"\beffort|\bestimate|\bsize\b|\bsizing\b|story points|\bpoints\b|\bcost\b"),
         ("owner", r"\bowners?\b|\blead\b|\bdri\b|\bteam\b|responsible|assignee|accountable"),
-        ("period", r"\bquarter\b|timeline|\bwhen\b|\bdates?\b|\bdue\b|\bperiod\b|\beta\b|deadline|\brelease\b"),
+        ("period", r"\bquarter\b|timeline|\bwhen\b|\bdates?\b|\bdue\b|\bperiod\b|\beta\b|deadline|\brelease\b|"
+                   r"\bfix ?versions?\b|\bsprints?\b|\biterations?\b|\btarget (?:quarter|release|version)\b|\bpi\b"),
         ("metrics", r"\bkpis?\b|\bmetrics?\b|success|key results?|\bmeasures?\b|\btargets?\b"),
         ("status", r"\bstatus\b|\bstate\b|\bprogress\b"),
         ("priority", r"\bpriority\b|\bprio\b|\brank\b"),
@@ -66,7 +69,8 @@ def cell_texts(row: Block) -> list[str]:
 
 
 def table_shape(header: list[str]) -> TableShape:
-    """Map header names to roles; the first unmatched column is the title when none names it."""
+    """Map header names to roles; the first unmatched column is the title when none names it,
+    else the text column ("| Key | Summary | Status |": the summary names the work)."""
     columns: dict[str, int] = {}
     for index, name in enumerate(header):
         for role, pattern in _COLUMNS:
@@ -78,6 +82,8 @@ def table_shape(header: list[str]) -> TableShape:
         free = [i for i in range(len(header)) if i not in taken]
         if free:
             columns["title"] = free[0]
+        elif "text" in columns:
+            columns["title"] = columns.pop("text")
     kind = None
     if "title" in columns:
         title_header = header[columns["title"]]
@@ -163,8 +169,11 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if "text" not in shape.columns:  # "| Queue | RabbitMQ (to Kafka in Q3) |": the other cells
             rest = " ".join(c for i, c in enumerate(cells) if i not in named)
         draft.add_text(rest or title)
+        if cell("labels"):  # "pci, security": what the row is about, for the analysis
+            draft.add_text(f"(labels: {cell('labels')})")
         b.place(draft, " ".join([cell("period"), rest]), ctx)
-        draft.period = _marked_span(timeline, cells) or draft.period
+        alias = b.aliases.get(cell("period").strip(" `*").lower()) if b.aliases else None
+        draft.period = _marked_span(timeline, cells) or alias or draft.period
         draft.owner = owner_from_cell(cell("owner")) or draft.owner
         draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
         if cell("status"):
@@ -173,3 +182,5 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
                 draft.status_reason = clean_text(cell("status"))
         for part in split_cell_lines(cell("metrics")):
             draft.add_metrics(metric_fields(part, metric_context=True), row.line)
+        if "metrics" not in shape.columns:  # "| Reduce p99 latency from 180 ms to 120 ms |"
+            draft.add_metrics(metric_fields(title), row.line)

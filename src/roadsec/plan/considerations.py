@@ -9,7 +9,7 @@ from roadsec.analysis import Findings, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
 from roadsec.model.roadmap import STALLED, SourceRef
-from roadsec.model.timeline import order_key, slot
+from roadsec.model.timeline import order_key, period_label, slot
 from roadsec.plan.candidates import in_sentence
 
 MAX_CONSIDERATIONS = 10
@@ -34,7 +34,7 @@ def considerations(
         main = [r for r in build if not r.title.startswith("Quick win")] or build
         ranked = sorted(main, key=lambda r: -r.score.total)[:4]
         changes = [
-            f"{in_sentence(catalog.change_types[r.change_type].entry.title)} ({r.period}, {r.id})"
+            f"{in_sentence(catalog.change_types[r.change_type].entry.title)} ({period_label(r.period)}, {r.id})"
             if r.change_type
             else f"{r.title} ({r.id})"
             for r in ranked
@@ -87,7 +87,7 @@ def considerations(
                   f"{'a risk' if len(risks) == 1 else 'risks'}, yet no item plans the work that "
                   f"would reduce {'it' if len(risks) == 1 else 'them'}. A risk written down and "
                   f"then carried for a year is the finding an auditor or an attacker reads first; "
-                  f"{_names([f'{r.id} ({r.period})' for r in mitigations], 4) or 'the plan'} "
+                  f"{_names([f'{r.id} ({period_label(r.period)})' for r in mitigations], 4) or 'the plan'} "
                   f"{'takes' if len(mitigations) <= 1 else 'take'} the first step early, with a named owner."),
             recommendations=tuple(r.id for r in mitigations),
             sources=distinct_sources([s for g in risks for s in g.sources]),
@@ -145,7 +145,8 @@ def _front_load(
         or expansions
     )
     changes = [
-        f"{w.item.title} ({w.start})" for w in sorted(concrete, key=lambda w: order_key(w.start))
+        f"{w.item.title} ({period_label(w.start)})"
+        for w in sorted(concrete, key=lambda w: order_key(w.start))
     ]
     return [Consideration(
         title="Front-load foundations before the expansion quarters",

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
+from roadsec.model.timeline import period_label
 from roadsec.plan.candidates import Candidate
 
 RIDES = "Rides: "
@@ -51,7 +52,7 @@ def detail(
     if candidate.windows:
         changes: dict[str, None] = {}  # the first four distinct changes, in order
         for w in candidate.windows:
-            changes[f"{w.item.title} ({w.start})"] = None
+            changes[f"{w.item.title} ({period_label(w.start)})"] = None
             if len(changes) == _RIDDEN:
                 break
         parts.append(RIDES + "; ".join(changes) + ".")
