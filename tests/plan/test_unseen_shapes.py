@@ -130,3 +130,25 @@ def test_an_issue_tracker_export_reads_summaries_release_legend_and_tracker_stat
     assert 22 not in stalled  # cancelled Vault work, replaced by the planned Secrets Manager
     inline = next(a for a in plan.avoid if a.id == "inline-inspection-on-hot-path")
     assert [s.line for s in inline.sources] == [30]
+
+
+def test_scored_okrs_read_objective_lines_numbered_key_results_and_a_parking_lot() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests" / "data" / "unseen" / "okrs-scored.md"])
+    by_line = {item.sources[0].line: item for item in roadmap.items}
+    objective = by_line[30]  # "**O4. Launch in Southeast Asia** — owner: Elena Park"
+    assert (objective.kind.value, objective.title, objective.owner) == (
+        "objective", "Launch in Southeast Asia", "Elena Park",
+    )  # fmt: skip
+    receipt = by_line[38]  # "KR 5.2 Server-side receipt validation ...": the prefix as a unit
+    assert receipt.kind.value == "key_result" and receipt.title.startswith("Server-side")
+    assert by_line[32].parent == objective.id
+    assert by_line[19].status.value == "cancelled"  # "— **dropped**, decided against"
+    assert by_line[14].status.value == "done"  # "→ shipped 22 Feb"
+    parked = [i for i in roadmap.items if i.sources[0].line == 72]
+    assert [i.status.value for i in parked] == ["deferred", "deferred"]
+    assert parked[0].title == "account takeover protection (2FA for player accounts)"
+
+    plan = plan_of("okrs-scored")
+    restart = next(r for r in plan.recommendations if r.kind == "restart")
+    assert "account takeover" in restart.title and cited_lines(restart) == {72}
+    assert 19 not in {s.line for g in plan.gaps for s in g.sources}  # not "security work"

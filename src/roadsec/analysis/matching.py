@@ -21,8 +21,9 @@ MAX_MATCH_TEXT = 1200
 SECURITY_WORDS = re.compile(
     r"\b(?:secur\w*|access control|rbac|authenticat\w*|authori[sz]\w*|encrypt\w*|vulnerab\w*|"
     r"penetration|pen-?test\w*|compliance|audit\w*|privacy|pii|gdpr|dependency management|"
-    r"zero[- ]trust|ddos|mfa|sso|secrets?|permissions?|least privilege|governance|threat\w*|"
-    r"incident response|hardening|firewall|waf)\b",
+    r"zero[- ]trust|ddos|mfa|2fa|two-factor|sso|secrets?|permissions?|least privilege|governance|"
+    r"threat\w*|incident response|hardening|firewall|waf|account takeover|bug bounty|"
+    r"tokeni[sz]\w*)\b",
     re.IGNORECASE,
 )
 SECURITY_ITSELF = re.compile(r"\bsecur(?:e|ity|ing)\b", re.IGNORECASE)

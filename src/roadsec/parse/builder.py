@@ -100,7 +100,7 @@ class ItemBuilder:
             if block.kind == "heading":
                 self.enter(block, blocks, index)
             elif block.kind == "list":
-                self.list_items(block, self.stack[-1])
+                self.list_items(block, self._list_context(blocks, index))
             elif block.kind == "table":
                 read_table(self, block, self.stack[-1])
             elif block.kind == "paragraph":
@@ -109,6 +109,18 @@ class ItemBuilder:
                 for child in block.children:
                     if child.kind == "list":
                         self.list_items(child, self.stack[-1])
+
+    def _list_context(self, blocks: list[Block], index: int) -> Context:
+        """A list right under an "O4. Launch in Southeast Asia" line holds that objective's key
+        results; any other list belongs to its section."""
+        ctx = self.stack[-1]
+        objective = self.last_objective
+        previous = blocks[index - 1] if index else None
+        if objective is None or previous is None or previous.kind != "paragraph":
+            return ctx
+        if not previous.line <= objective.line <= previous.end_line:
+            return ctx
+        return ctx.under(objective.id, objective.kind)
 
     def enter(self, block: Block, blocks: list[Block], index: int) -> None:
         """A heading (or a line that acts as one) opens a section under the right parent."""
@@ -190,6 +202,8 @@ class ItemBuilder:
             head, _, rest = block.text.partition(":")
             if labelled_targets(self, head, rest, block.line, ctx):
                 return
+        if self.stalled_list(label or block.text.partition(":")[0], value, block, ctx):
+            return
         theme_id = ctx.theme
         names_theme = label is not None and self.vocab.role_of(label) == "theme"
         if names_theme and theme_id:
@@ -211,6 +225,22 @@ class ItemBuilder:
         elif not label and not draft.text:
             draft.add_text(block.text)
             draft.add_line(block.line)
+
+    def stalled_list(self, label: str, value: str, block: Block, ctx: Context) -> bool:
+        """ "Parking lot (not planned): 2FA for players — pushed twice; bug bounty — no budget":
+        a labelled paragraph that lists work with a stalled status, one item per part."""
+        status = section_status(label) if len(label) <= 40 and ":" in block.text else None
+        if status not in STALLED or ctx.skips_items:
+            return False
+        rest = value if value != block.text else block.text.partition(":")[2]
+        parts = [part.strip() for part in rest.split(";") if len(part.split()) >= 2]
+        group = ctx._replace(status=status, status_heading=clean_title(label), period=None)
+        for part in parts[:20]:
+            title = self.item_title(block, None, part)
+            draft = self.new_draft(ctx.kind(), title, block.line, group)
+            draft.add_text(part)
+            self.place(draft, part, group)
+        return bool(parts)
 
     def list_items(self, block: Block, ctx: Context) -> None:
         for entry in block.children:

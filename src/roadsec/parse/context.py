@@ -36,9 +36,14 @@ CHILD_KIND: dict[ItemKind, ItemKind] = {
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.)]\s|[IVX]{1,5}\.\s|[A-Z][.)]\s)")
 _KIND_PREFIX = re.compile(
     r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
-    r"key result|kr|risk)\s*#?\s*(?:\d{1,3}(?:\.\d{1,3})*|[A-Z])?\s*[:.)–—-]\s*(?=\S)",
+    r"key result|kr|risk|o(?=\d))"
+    # "KR 5.2 Server-side ...", "O4. Launch ...", "Risk A: ...": a number, then any separator;
+    r"(?:\s*#?\s*(?:\d{1,3}(?:\.\d{1,3})*(?![\d.]\d)|(?-i:[A-Z])\b)\.?(?:\s*[:)–—-])?\s+"
+    # "Objective: ...", "KR: ...": no number, a separator
+    r"|\s*[:.)–—-]\s*)(?=\S)",
     re.IGNORECASE,
 )
+_NUMBERED_KIND = re.compile(r"^(?:kr|o|key result|objective|goal)\s*\d", re.IGNORECASE)
 _PREFIX_KIND: dict[str, ItemKind] = {
     "theme": ItemKind.THEME,
     "pillar": ItemKind.THEME,
@@ -53,6 +58,7 @@ _PREFIX_KIND: dict[str, ItemKind] = {
     "key result": ItemKind.KEY_RESULT,
     "kr": ItemKind.KEY_RESULT,
     "risk": ItemKind.RISK,
+    "o": ItemKind.OBJECTIVE,
 }
 
 
@@ -151,7 +157,8 @@ def names_a_theme(remainder: str) -> bool:
 
 def kind_prefixed(text: str) -> tuple[ItemKind, str] | None:
     """The kind and the rest of a list item that names its kind ("KR2: ...", "Risk: ...")."""
-    if ":" not in text[:24] and "—" not in text[:24] and "-" not in text[:24]:
+    head = text[:24]
+    if ":" not in head and "—" not in head and "-" not in head and not _NUMBERED_KIND.match(head):
         return None
     _, kind, name = numbered_or_prefixed(text)
     return (kind, name) if kind is not None and name else None

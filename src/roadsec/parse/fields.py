@@ -44,8 +44,8 @@ _OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
     r"\b(?i:owner|owned by|dri|accountable|responsible|assigned to|lead(?:ing)?)\s*[:–—-]\s*"
-    r"(?P<who>[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.)\]]|$)"
-    r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.)\]]|$)",
+    r"(?P<who>[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)"
+    r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)",
 )
 
 

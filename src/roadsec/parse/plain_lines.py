@@ -11,6 +11,7 @@ from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
 from roadsec.parse.context import numbered_or_prefixed
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import heading_period, without_period_words
+from roadsec.parse.remarks import OWNER_REMARK, SCORE_REMARK, split_dash
 from roadsec.parse.text import clean_title
 
 if TYPE_CHECKING:
@@ -73,7 +74,13 @@ def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
         return False
     parent = b.last_objective if kind is ItemKind.KEY_RESULT else None
     item_ctx = ctx.under(parent.id, parent.kind) if parent else ctx
-    draft = b.new_draft(kind, clean_title(name) or clean_title(text), block.line, item_ctx)
+    title = name
+    while True:  # "O1. Grow DAU — owner: Elena Park (GM) — score 0.6": the title is the work
+        head, dash, remark = split_dash(title)
+        if not dash or not (OWNER_REMARK.match(remark) or SCORE_REMARK.match(remark)):
+            break
+        title = head
+    draft = b.new_draft(kind, clean_title(title) or clean_title(text), block.line, item_ctx)
     draft.parent = parent.id if parent else None
     draft.add_text(text)
     b.place(draft, text, ctx)

@@ -19,6 +19,9 @@ OWNER_REMARK = re.compile(
 )
 """A dash remark that names who does the work ("Portal v2 — owner: Growth squad")."""
 
+SCORE_REMARK = re.compile(r"\s*(?:score[ds]?|grade|confidence|progress)\b", re.IGNORECASE)
+"""A dash remark that grades the work ("O2. Make matches fair — score 0.4")."""
+
 HISTORY_WORDS = re.compile(
     r"\b(?:from|initially|originally|proposed|due to|owners?|owned|ownership|unowned)\b",
     re.IGNORECASE,

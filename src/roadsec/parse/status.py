@@ -13,7 +13,8 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     for status, pattern in (
         (
             Status.CANCELLED,
-            r"\b(?:cancel+ed|de-?scoped|abandoned|dropped from (?:the )?(?:roadmap|plan))\b",
+            r"\b(?:cancel+ed|de-?scoped|abandoned|dropped from (?:the )?(?:roadmap|plan)|scrapped|"
+            r"shelved|decided against|won[’']?t do|not doing)\b|\bdropped(?=\s*[,;)]|\s*$)",
         ),
         (
             Status.UNSCHEDULED,
@@ -21,7 +22,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out)|slipped|on hold|paused|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -29,7 +30,8 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.DONE,
-            r"\((?:done|completed?|shipped|delivered|live|launched)\)|✅|\bstatus:\s*(?:done|completed?|shipped)\b",
+            r"\((?:done|completed?|shipped|delivered|live|launched)\)|✅|\bstatus:\s*(?:done|completed?|shipped)\b"
+            r"|(?:→|->|—)\s*(?:shipped|done|delivered|launched|completed|live)\b",
         ),
         (Status.PLANNED, r"\b(?:planned|scheduled|targeted|projected)\b"),
     )
@@ -65,21 +67,26 @@ def _reason(text: str, start: int, end: int) -> str:
     close = text.find(")", open_paren) if open_paren != -1 else -1
     if close >= end - 1:
         return clean_text(text[open_paren + 1 : close].strip("() "))
-    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start),
-               text.rfind(" — ", 0, start) + 2, text.rfind(" – ", 0, start) + 2)  # fmt: skip
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
+    for dash in (" — ", " – "):
+        at = text.rfind(dash, 0, start)
+        if at != -1:
+            left = max(left, at + 2)
     right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return clean_text(text[left + 1 : right].strip(" .;"))
 
 
 _STEMS: dict[Status, tuple[str, ...]] = {
-    Status.CANCELLED: ("cancel", "scop", "abandon", "dropped"),
+    Status.CANCELLED: ("cancel", "scop", "abandon", "dropped", "scrapped", "shelved",
+                       "decided against", "t do", "not doing"),
     Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
-                      "paused", "prioriti", "carried", "rolled over"),
+                      "paused", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
-    Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status"),
+    Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status",
+                  "shipped", "done", "delivered", "launched", "completed", "live"),
     Status.PLANNED: ("planned", "scheduled", "targeted", "projected"),
 }  # fmt: skip
 """Words each rule needs: a rule whose words are absent is not even tried."""
