@@ -9,10 +9,9 @@ from roadsec.parse.periods import Period, heading_period
 
 _SCAN_LIMIT = 20_000  # characters of the document searched for a legend
 _MAX_ALIASES = 50
-_ALIAS = re.compile(
-    r"`?(?P<alias>[A-Za-z][\w.-]{0,15}(?: [\w.-]{1,15}){0,2})`?[ \t]*=[ \t]*`?"
-    r"(?P<period>[^,;`=\n]{2,30})"
-)
+_REACH = 52  # characters before an "=" that can hold its alias
+_ALIAS = re.compile(r"`?(?P<alias>[A-Za-z][\w.-]{0,15}(?: [\w.-]{1,15}){0,2})`?[ \t]*\Z")
+_PERIOD = re.compile(r"[ \t]*`?(?P<period>[^,;`=\n]{2,30})")
 
 
 def period_aliases(text: str, year: int | None) -> dict[str, Period]:
@@ -22,11 +21,17 @@ def period_aliases(text: str, year: int | None) -> dict[str, Period]:
     head = text[:_SCAN_LIMIT]
     if "=" not in head:
         return found
-    for m in _ALIAS.finditer(head):
-        alias = m.group("alias").strip()
+    equals = head.find("=")
+    while equals != -1:
+        named = _ALIAS.search(head, max(0, equals - _REACH), equals)
+        stands = _PERIOD.match(head, equals + 1)
+        equals = head.find("=", equals + 1)
+        if named is None or stands is None:
+            continue
+        alias = named.group("alias").strip()
         if not any(ch.isdigit() for ch in alias) or heading_period(alias, year) is not None:
             continue
-        period = heading_period(m.group("period").strip(" .)("), year)
+        period = heading_period(stands.group("period").strip(" .)("), year)
         if period is not None and not period.whole_year:
             found.setdefault(alias.lower(), period)
             if len(found) >= _MAX_ALIASES:

@@ -1,0 +1,26 @@
+"""Period legends a document defines for itself."""
+
+from __future__ import annotations
+
+from roadsec.parse.aliases import period_aliases
+
+
+def test_legend_entries_become_aliases_of_one_quarter() -> None:
+    text = "Releases: `PLAT 27.1` = Jan–Mar 2027, `PLAT 27.2` = Apr–Jun 2027; PI 3 = Q2 2026.\n"
+    found = period_aliases(text, 2026)
+    assert {name: (p.year, p.first, p.last) for name, p in found.items()} == {
+        "plat 27.1": (2027, 1, 1),
+        "plat 27.2": (2027, 2, 2),
+        "pi 3": (2026, 2, 2),
+    }
+
+
+def test_no_alias_without_a_digit_a_period_or_for_a_whole_year() -> None:
+    text = "Owner = Platform team\nQ3 2026 = Q3 2026\nFY26 = 2026\nx = y + 1\n"
+    assert period_aliases(text, 2026) == {}
+
+
+def test_only_the_head_of_a_long_document_is_searched_for_a_legend() -> None:
+    filler = ("a1 b2 " * 10 + "= no period here\n") * 2_000
+    assert period_aliases(filler + "PI 9 = Q1 2027\n", 2026) == {}
+    assert "pi 9" in period_aliases("PI 9 = Q1 2027\n" + filler, 2026)
