@@ -71,7 +71,8 @@ def test_plain_text_portal_uploads_residency_and_a_carried_over_review() -> None
     assert plan.organization == "ACME Health"
     assert "Patient portal" in rec(plan, "web-app-security-baseline").title
     assert rec(plan, "file-upload-security").period == "2026-Q1"
-    assert rec(plan, "multi-region-security-parity").period == "2026-Q3"
+    # the landing zone is a foundation: in place the quarter before the Q3 expansion to Canada
+    assert rec(plan, "multi-region-security-parity").period == "2026-Q2"
     gap = next(g for g in plan.gaps if "Access reviews" in g.title)
     assert gap.owner_needed and 11 in {s.line for s in gap.sources}
 
@@ -152,3 +153,31 @@ def test_scored_okrs_read_objective_lines_numbered_key_results_and_a_parking_lot
     restart = next(r for r in plan.recommendations if r.kind == "restart")
     assert "account takeover" in restart.title and cited_lines(restart) == {72}
     assert 19 not in {s.line for g in plan.gaps for s in g.sources}  # not "security work"
+
+
+@pytest.mark.parametrize("path", UNSEEN, ids=lambda p: p.stem)
+def test_growth_consideration_says_what_the_schedule_does(path: Path) -> None:
+    """ "Scheduled the quarter before" only for recommendations that are; a measured target
+    ("p95 latency under 200ms") is never named as the growth."""
+    plan = roadsec.analyze([path])
+    by_id = {r.id: r for r in plan.recommendations}
+    for note in plan.considerations:
+        if "Growth is planned" not in note.text:
+            continue
+        assert "latency" not in note.text.split(". Growth multiplies")[0].lower()
+        if "the quarter before" in note.text:
+            said = note.text.split("the quarter before")[0].rsplit(":", 1)[-1]
+            early = [i for i in note.recommendations if i in said]
+            assert early and note.title.startswith("Front-load")
+            assert all(by_id[i].period != plan.quarters[-1] for i in early)
+        else:
+            assert not note.title.startswith("Front-load") or "first quarter" in note.text
+
+
+def test_a_new_region_gets_its_landing_zone_the_quarter_before() -> None:
+    plan = plan_of("now-next-later")
+    zone = rec(plan, "multi-region-security-parity")
+    assert zone.period == "2026-Q3"  # the active-active expansion is 2026-Q4
+    note = next(c for c in plan.considerations if "Growth is planned" in c.text)
+    assert note.title.startswith("Front-load")
+    assert f"{zone.id} is scheduled the quarter before the growth" in note.text

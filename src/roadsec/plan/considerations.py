@@ -10,7 +10,7 @@ from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
 from roadsec.model.roadmap import STALLED, SourceRef
 from roadsec.model.timeline import order_key, period_label, slot
-from roadsec.plan.candidates import in_sentence
+from roadsec.plan.candidates import in_sentence, states_a_target
 
 MAX_CONSIDERATIONS = 10
 
@@ -131,31 +131,68 @@ def considerations(
 def _front_load(
     catalog: Catalog, findings: Findings, recs: list[Recommendation]
 ) -> list[Consideration]:
-    expansions = [
-        w for w in findings.windows if catalog.change_types[w.change_type].entry.expansion
-    ]
+    expansions = sorted(
+        (w for w in findings.windows if catalog.change_types[w.change_type].entry.expansion),
+        key=lambda w: order_key(w.start),
+    )
     if not expansions:
         return []
-    moved = [
-        r for r in recs if r.change_type and catalog.change_types[r.change_type].entry.expansion
-    ]
-    concrete = (
-        [w for w in expansions if w.item.kind.value in ("initiative", "epic", "key_result", "task")]
-        or [w for w in expansions if w.item.kind.value not in ("objective", "theme")]
-        or expansions
-    )
-    changes = [
-        f"{w.item.title} ({period_label(w.start)})"
-        for w in sorted(concrete, key=lambda w: order_key(w.start))
-    ]
+    named = [w for w in expansions if not states_a_target(w.item)] or expansions
+    concrete = [w for w in named if w.item.kind.value in _CHANGE_KINDS] or named
+    changes = [f"{w.item.title} ({period_label(w.start)})" for w in concrete]
+    grows_at: dict[str, str | None] = {}
+    for window in expansions:
+        grows_at.setdefault(window.change_type, window.start)
+    moved = [r for r in recs if r.change_type in grows_at and r.kind == "build-in"]
+    first = findings.quarters[0] if findings.quarters else None
+    ahead, clamped, alongside = [], [], []
+    for rec in moved:
+        grows = grows_at[rec.change_type or ""]
+        if _before(rec.period, grows):
+            ahead.append(rec)
+        elif grows == first and any(catalog.controls[c].foundation for c in rec.controls):
+            clamped.append(rec)
+        else:
+            alongside.append(rec)
+    parts = []
+    if ahead:
+        parts.append(f"{_ids(ahead)} {_is(ahead)} scheduled the quarter before the growth")
+    if clamped:
+        parts.append(f"{_ids(clamped)} {_is(clamped)} due at the start of "
+                     f"{period_label(first)}, the roadmap's first quarter, as the growth starts "
+                     f"then")  # fmt: skip
+    if alongside:
+        parts.append(f"{_ids(alongside)} {_is(alongside)} built in with the change itself")
+    first_word = "come before it" if ahead or clamped else "travel with it"
+    text = (f"Growth is planned: {_names(changes, 3)}. Growth multiplies whatever is in place, "
+            f"good or bad, so the guardrails it depends on {first_word}")  # fmt: skip
     return [Consideration(
-        title="Front-load foundations before the expansion quarters",
-        text=(f"Growth is planned: {_names(changes, 3)}. Growth multiplies whatever is in place, "
-              f"good or bad, so the guardrails it depends on are scheduled in the quarter before "
-              f"rather than alongside."),
+        title=(
+            "Front-load foundations before the expansion quarters"
+            if ahead or clamped
+            else "Build guardrails into the expansion itself"
+        ),
+        text=text + (": " + "; ".join(parts) if parts else "") + ".",
         recommendations=tuple(r.id for r in moved),
-        sources=distinct_sources([w.item.sources[0] for w in expansions]),
+        sources=distinct_sources([w.item.sources[0] for w in concrete]),
     )]  # fmt: skip
+
+
+_CHANGE_KINDS = ("initiative", "epic", "key_result", "task")
+
+
+def _ids(recs: list[Recommendation]) -> str:
+    return _names([r.id for r in recs], 6)
+
+
+def _is(recs: list[Recommendation]) -> str:
+    return "is" if len(recs) == 1 else "are"
+
+
+def _before(period: str | None, start: str | None) -> bool:
+    if slot(period) is None or slot(start) is None:
+        return False
+    return order_key(period) < order_key(start)
 
 
 _TARGET_WORDS = {
