@@ -22,7 +22,7 @@ from roadsec.analysis.risks import stated_risks
 from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
-from roadsec.model.roadmap import ItemKind, Roadmap
+from roadsec.model.roadmap import ItemKind, Roadmap, Status
 from roadsec.model.timeline import quarters_of
 
 READ = frozenset(ItemKind) - {ItemKind.METRIC, ItemKind.RISK}  # items that can be work
@@ -47,7 +47,7 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     )
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
-    quarters = tuple(quarters_of([i.period for i in roadmap.items]))
+    quarters = tuple(quarters_of([i.period for i in readable if i.status is not Status.DONE]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}
     controls_of = change_controls(catalog)

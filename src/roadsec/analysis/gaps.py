@@ -115,8 +115,11 @@ def stalled_and_ownerless(
         )
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
-        if item.status is Status.CANCELLED and controls and live.issuperset(controls):
-            continue
+        if item.status is Status.CANCELLED and (
+            (item.id not in work and _listed_under_status(item))
+            or (bool(controls) and live.issuperset(controls))
+        ):
+            continue  # a feature on a "Not doing" list that only mentions security, or replaced
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)
@@ -137,6 +140,11 @@ def stalled_and_ownerless(
                 item.period, True, _refs(item.sources), controls, (item,), step, owner,
             ))  # fmt: skip
     return gaps
+
+
+def _listed_under_status(item: Item) -> bool:
+    """The item's status comes from its section ("Not doing this year"), not its own words."""
+    return (item.status_reason or "").startswith("listed under")
 
 
 def _implied_controls(catalog: Catalog, item: Item, reading: Reading) -> tuple[str, ...]:

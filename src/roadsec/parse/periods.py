@@ -234,6 +234,8 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
     for hit in find_periods(text, context_year):
         if _HISTORY.search(text[max(0, hit.start - 24) : hit.start]):
             continue
+        if text[hit.start].isdigit() and not _dates_work(text, hit, context_year):
+            continue
         if period is None:
             period = hit.period.with_year(context_year)
             if due is None and _END_OF.search(text[max(0, hit.start - 16) : hit.start]):
@@ -241,6 +243,57 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
         if due is None and hit.due:
             due = hit.due
     return period, due
+
+
+_NAMED_YEAR = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]{2,})\s+$")
+_DATE_WORDS = frozenset(
+    [
+        "in",
+        "by",
+        "from",
+        "for",
+        "until",
+        "till",
+        "through",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "before",
+        "after",
+        "since",
+        "throughout",
+        "beyond",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "roadmap",
+        "plan",
+        "plans",
+        "calendar",
+        "year",
+        "goals",
+        "okrs",
+        "objectives",
+        "priorities",
+        "targets",
+        "budget",
+        "launch",
+    ]
+)
+
+
+def _dates_work(text: str, hit: Found, context_year: int | None) -> bool:
+    """Whether a bare year dates the item: not part of a name ("Accessibility Regulations 2018",
+    "Exchange 2016") and not years before the roadmap's own time (a past incident)."""
+    year = hit.period.year
+    if context_year and year and year < context_year - 1:
+        return False
+    named = _NAMED_YEAR.search(text[max(0, hit.start - 30) : hit.start])
+    return named is None or named.group("word").lower() in _DATE_WORDS
 
 
 _HORIZONS: tuple[tuple[str, int, int, re.Pattern[str]], ...] = tuple(

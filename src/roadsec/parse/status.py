@@ -18,11 +18,12 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.UNSCHEDULED,
-            r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|unplanned)\b",
+            r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|unplanned|"
+            r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc])\b",
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|parked|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -31,7 +32,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (
             Status.DONE,
             r"\((?:done|completed?|shipped|delivered|live|launched)\)|✅|\bstatus:\s*(?:done|completed?|shipped)\b"
-            r"|(?:→|->|—)\s*(?:shipped|done|delivered|launched|completed|live)\b",
+            r"|(?:→|->|—)\s*(?:shipped|done|delivered|launched|completed|live)(?![\w-])",
         ),
         (Status.PLANNED, r"\b(?:planned|scheduled|targeted|projected)\b"),
     )
@@ -45,9 +46,14 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (Status.DEFERRED, r"\b(?:deferred|pending|postponed|on hold|delayed|parked|parking lot)\b"),
         (
             Status.UNSCHEDULED,
-            r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned)\b",
+            r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned|"
+            r"not planned|unfunded)\b",
         ),
-        (Status.CANCELLED, r"\b(?:cancel+ed|dropped|descoped)\b"),
+        (
+            Status.CANCELLED,
+            r"\b(?:cancel+ed|dropped|de-?scoped|not doing|won[’']?t do|will not do|out of scope|"
+            r"not in scope|non-?goals|declined|rejected)\b",
+        ),
         (Status.DONE, r"\b(?:done|completed|shipped|delivered|achievements?)\b"),
         (Status.IN_PROGRESS, r"\b(?:in progress|ongoing|current work)\b"),
     )
@@ -80,9 +86,9 @@ def _reason(text: str, start: int, end: int) -> str:
 _STEMS: dict[Status, tuple[str, ...]] = {
     Status.CANCELLED: ("cancel", "scop", "abandon", "dropped", "scrapped", "shelved",
                        "decided against", "t do", "not doing"),
-    Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned"),
+    Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
-                      "paused", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
+                      "paused", "parked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
     Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status",

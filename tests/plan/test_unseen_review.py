@@ -1,0 +1,66 @@
+"""Plans for roadmaps a reviewer wrote to break roadsec (an annual CTO plan, a monthly game
+roadmap with checkboxes, a public-service Now/Next/Later page, a SaaS initiative table): what
+the stated risks, declined work and incidental years must and must not do."""
+
+from __future__ import annotations
+
+import roadsec.api
+from roadsec.model.plan import Plan, PlanGap
+from roadsec.model.roadmap import Status
+from tests.conftest import ROOT
+from tests.plan.test_unseen_shapes import plan_of
+
+
+class _Risk:
+    def __init__(self, plan: Plan, gap: PlanGap) -> None:
+        self.gap = gap
+        recs = [r for r in plan.recommendations if r.id in gap.recommendations]
+        self.controls = {c for r in recs for c in r.controls}
+        self.period = gap.period
+
+
+def risk_gap(plan: Plan, words: str) -> _Risk:
+    """The stated-risk gap whose title holds ``words``, with the controls of its recommendation."""
+    gap = next(g for g in plan.gaps if g.kind == "risk" and words in g.title)
+    return _Risk(plan, gap)
+
+
+def test_stated_risks_in_prose_become_gaps_with_the_controls_that_reduce_them() -> None:
+    plan = plan_of("cto-annual-plan")
+    assert "privileged-access-management" in risk_gap(plan, "redirect payouts").controls
+    assert "data-access-governance" in risk_gap(plan, "raw carrier PII").controls
+    assert "ci-pipeline-hardening" in risk_gap(plan, "Self-hosted runners").controls
+    assert all(g.period == "2027-Q1" for g in plan.gaps if g.kind == "risk")
+
+
+def test_a_known_problems_section_is_read_as_risks() -> None:
+    plan = plan_of("game-monthly-checklist")
+    assert "central-identity-sso-mfa" in risk_gap(plan, "share one admin login").controls
+    assert "waf-ddos-edge" in risk_gap(plan, "bot farm").controls
+    # a past observation ("in Q4 2026 had receipts we never validated") does not start the plan
+    assert plan.quarters[0] == "2027-Q1"
+
+
+def test_a_trailing_team_name_is_no_status_and_parked_work_is_stalled() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/game-monthly-checklist.md"])
+    by_line = {i.sources[0].line: i for i in roadmap.items}
+    assert by_line[28].status is not Status.DONE  # "... ($25k) — live-ops"
+    assert by_line[54].status is Status.DEFERRED  # "2FA for player accounts — parked, ..."
+    assert by_line[54].title == "Two-factor auth for player accounts"
+
+
+def test_a_year_in_a_regulation_name_or_a_risk_does_not_date_the_plan() -> None:
+    plan = plan_of("public-service-now-next")
+    assert plan.quarters and not any(q.startswith("2018") for q in plan.quarters)
+    pentest = next(g for g in plan.gaps if "Penetration test" in g.title)
+    assert pentest.title.startswith("Stalled") and pentest.owner_needed  # "to be scheduled"
+    assert "file-upload-security" in risk_gap(plan, "malware").controls
+    assert "rbac-authorization-model" in risk_gap(plan, "broad access").controls
+
+
+def test_declined_work_is_read_and_a_declined_feature_is_no_security_gap() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/now-next-headings.md"])
+    declined = next(i for i in roadmap.items if i.title == "Blockchain audit trail")
+    assert declined.status is Status.CANCELLED
+    plan = plan_of("now-next-headings")
+    assert not any("Blockchain" in g.title for g in plan.gaps)
