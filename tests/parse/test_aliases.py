@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from roadsec.parse.aliases import period_aliases
+import pytest
+
+from roadsec.parse.aliases import fiscal_year, period_aliases
+from roadsec.parse.periods import FiscalYear
 
 
 def test_legend_entries_become_aliases_of_one_quarter() -> None:
@@ -24,3 +27,18 @@ def test_only_the_head_of_a_long_document_is_searched_for_a_legend() -> None:
     filler = ("a1 b2 " * 10 + "= no period here\n") * 2_000
     assert period_aliases(filler + "PI 9 = Q1 2027\n", 2026) == {}
     assert "pi 9" in period_aliases("PI 9 = Q1 2027\n" + filler, 2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "fiscal"),
+    [
+        ("Fiscal year FY27 runs from 1 October 2026 to 30 September 2027.", FiscalYear(10, True)),
+        ("Our financial year starts in April.", FiscalYear(4, True)),
+        ("FY2026 begins on July 1, 2026.", FiscalYear(7, False)),
+        ("Q1 FY27 is Oct–Dec 2026.", FiscalYear(10, True)),
+        ("The fiscal year runs from January to December.", None),
+        ("We plan by calendar quarter.", None),
+    ],
+)
+def test_a_stated_fiscal_year(text: str, fiscal: FiscalYear | None) -> None:
+    assert fiscal_year(text) == fiscal

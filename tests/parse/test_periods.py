@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from roadsec.parse.periods import heading_period, own_period
+from roadsec.parse.periods import FiscalYear, heading_period, own_period
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,9 @@ from roadsec.parse.periods import heading_period, own_period
         ("4th quarter of 2025", None, "2025-Q4"),
         ("March", 2026, "2026-Q1"),
         ("Sept – platform work", None, "Q3"),
+        ("Spring 2027", None, "2027-Q2"),
+        ("Summer of 2027", None, "2027-Q3"),
+        ("Autumn 2026 launches", None, "2026-Q4"),
     ],
 )
 def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
@@ -56,9 +59,34 @@ def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
         ("Upgrade to PostgreSQL 15", None, None),
         ("$50M ARR", None, None),
         ("Platform 2.0 Beta with 2025 users", "2025", None),
+        # a year inside a name, or years before the roadmap's own time, dates nothing
+        ("Comply with the Accessibility Regulations 2018", None, None),
+        ("Retire Exchange 2016 mailboxes", None, None),
+        ("An outage in 2021 took the site down", None, None),
+        ("Hire three engineers in 2025", "2025", None),
     ],
 )
 def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:
     period, found_due = own_period(text, 2025)
     assert (period.id if period else None) == period_id
     assert found_due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "start_month", "named_by_end", "period_id"),
+    [
+        ("Q1 FY27", 10, True, "2026-Q4"),
+        ("Q2 FY27", 10, True, "2027-Q1"),
+        ("Q4 FY2027", 10, True, "2027-Q3"),
+        ("H2 FY27", 10, True, "2027-Q2..Q3"),
+        ("Q1 FY27", 7, True, "2026-Q3"),
+        ("Q1 FY2026", 4, False, "2026-Q2"),
+        ("Q3 2027", 10, True, "2027-Q3"),  # a calendar quarter stays as written
+    ],
+)
+def test_fiscal_quarters_in_calendar_quarters(
+    text: str, start_month: int, named_by_end: bool, period_id: str
+) -> None:
+    period, _ = own_period(text, 2027)
+    assert period is not None
+    assert period.in_calendar(FiscalYear(start_month, named_by_end)).id == period_id

@@ -45,7 +45,13 @@ def test_status_and_reason(text: str, status: Status, reason: str | None) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ["Log Ingestion Delay < 1 min", "Reduce incident detection time", "Launch beta of the portal"],
+    [
+        "Log Ingestion Delay < 1 min",
+        "Reduce incident detection time",
+        "Launch beta of the portal",
+        "Tournament mode with a real prize pool — live-ops",
+        "Keep unplanned EHR downtime under four hours per quarter",
+    ],
 )
 def test_no_status_from_ordinary_words(text: str) -> None:
     assert detect_status(text) == (None, None)
@@ -55,6 +61,14 @@ def test_section_and_cell_statuses() -> None:
     assert section_status("Deferred/Pending Initiatives") is Status.DEFERRED
     assert section_status("Backlog") is Status.UNSCHEDULED
     assert section_status("Q3 2025") is None
+    assert section_status("Not doing this year") is Status.CANCELLED
+    assert section_status("Out of scope for FY27") is Status.CANCELLED
+    assert section_status("Parking lot (not planned)") is Status.DEFERRED
+    assert detect_status("Pen test — to be scheduled, no owner yet")[0] is Status.UNSCHEDULED
+    assert detect_status("2FA for player accounts — parked")[0] is Status.DEFERRED
+    assert detect_status("Retire the data centre. None of this is budgeted yet.")[0] is (
+        Status.UNSCHEDULED
+    )
     assert status_from_cell("In progress") is Status.IN_PROGRESS
     assert status_from_cell("Done") is Status.DONE
     assert status_from_cell("") is None

@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from roadsec.model.document import Document
 from roadsec.model.roadmap import DocumentInfo, Roadmap
-from roadsec.parse.aliases import period_aliases
+from roadsec.parse.aliases import fiscal_year, period_aliases
 from roadsec.parse.blocks import parse_blocks
 from roadsec.parse.builder import ItemBuilder
 from roadsec.parse.meta import document_title, organization_from_title
@@ -30,6 +30,7 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
         document.path, slug or _slug(document.path), first_year(title or ""), title
     )
     builder.aliases = period_aliases(document.text, builder.year)
+    builder.fiscal = fiscal_year(document.text)
     builder.walk(root)
     technologies = find_technologies(document.path, list(enumerate(document.lines, start=1)))
     info = DocumentInfo(

@@ -1,11 +1,12 @@
-"""Period aliases a document defines for itself: "`PLAT 27.1` = Jan–Mar 2027", "PI 3 = Q2 2026".
-Release trains, program increments and sprints named this way date the rows that cite them."""
+"""Period conventions a document defines for itself: aliases ("`PLAT 27.1` = Jan–Mar 2027",
+"PI 3 = Q2 2026") that date the rows citing them, and a fiscal year ("FY27 runs from
+1 October 2026") that turns "Q2 FY27" into calendar quarters."""
 
 from __future__ import annotations
 
 import re
 
-from roadsec.parse.periods import Period, heading_period
+from roadsec.parse.periods import MONTHS, FiscalYear, Period, heading_period
 
 _SCAN_LIMIT = 20_000  # characters of the document searched for a legend
 _MAX_ALIASES = 50
@@ -37,3 +38,50 @@ def period_aliases(text: str, year: int | None) -> dict[str, Period]:
             if len(found) >= _MAX_ALIASES:
                 break
     return found
+
+
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FISCAL = re.compile(
+    # "Fiscal year FY27 runs from 1 October 2026", "our financial year starts in April",
+    r"\b(?:fiscal|financial) years?\s*(?:\(?\s*FY\s*'?(?P<fy>\d{2}|20\d\d)\s*\)?\s*)?"
+    r"|\bFY\s*'?(?P<fy2>\d{2}|20\d\d)\s+",
+    re.IGNORECASE,
+)
+_STARTS = re.compile(
+    r"(?:runs|starts|begins|commences|is)\s+(?:from\s+|on\s+|in\s+)?(?:the\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<month>" + _MONTH_NAME + r")\b\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+(?P<year>20\d\d))?",
+    re.IGNORECASE,
+)
+_FIRST_QUARTER = re.compile(
+    r"\bQ1\s+FY\s*'?(?P<fy>\d{2}|20\d\d)\s*(?:is|=|covers|spans|runs|:)\s*"
+    r"(?P<month>" + _MONTH_NAME + r")\b[^\n]{0,24}?(?P<year>20\d\d)?",
+    re.IGNORECASE,
+)
+
+
+def fiscal_year(text: str) -> FiscalYear | None:
+    """The fiscal year a document states, if it starts in a month other than January."""
+    head = text[:_SCAN_LIMIT]
+    lowered = head.lower()
+    if "fiscal" not in lowered and "financial year" not in lowered and "fy" not in lowered:
+        return None
+    for m in _FISCAL.finditer(head):
+        starts = _STARTS.match(head, m.end())
+        if starts:
+            return _fiscal(m.group("fy") or m.group("fy2"), starts.group("month"),
+                           starts.group("year"))  # fmt: skip
+    first = _FIRST_QUARTER.search(head)
+    if first:
+        return _fiscal(first.group("fy"), first.group("month"), first.group("year"))
+    return None
+
+
+def _fiscal(fy: str | None, month: str, year: str | None) -> FiscalYear | None:
+    start = MONTHS[month.lower().rstrip(".")]
+    if start == 1:
+        return None
+    if fy and year:  # "FY27 runs from October 2026": named by the year it ends in
+        number = int(fy) + (2000 if len(fy) == 2 else 0)
+        return FiscalYear(start, named_by_end=number > int(year))
+    return FiscalYear(start)

@@ -15,20 +15,27 @@ from roadsec.parse.context import (
     names_a_theme,
     numbered_or_prefixed,
 )
-from roadsec.parse.draft import Draft
+from roadsec.parse.draft import UNDATED_KINDS, Draft
 from roadsec.parse.fields import (
     effort_in_text,
     owner_in_text,
 )
 from roadsec.parse.item_fields import apply_field
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import Period, heading_period, own_period, without_period_words
+from roadsec.parse.periods import (
+    FiscalYear,
+    Period,
+    heading_period,
+    own_period,
+    without_period_words,
+)
 from roadsec.parse.plain_lines import paragraph_lines
+from roadsec.parse.prose import sections_without_lists
 from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, split_dash
 from roadsec.parse.status import detect_status, section_status
 from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
-from roadsec.parse.vocabulary import load_vocabulary
+from roadsec.parse.vocabulary import NON_ITEM_ROLES, load_vocabulary
 
 _LEADING_NUMBER = re.compile(r"^\s*[<>≤≥~$€£]?\s*\d")
 _PLAIN_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{1,30}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
@@ -52,14 +59,25 @@ class ItemBuilder:
         self.stack: list[Context] = [Context()]
         self.last_objective: Draft | None = None
         self._statuses: dict[str, tuple[Status | None, str | None]] = {}
+        self.sections_dated = False
+        self.prose_paragraphs: set[int] = set()  # paragraphs in sections written as prose
+        self.fiscal: FiscalYear | None = None  # "FY27 runs from 1 October 2026"
         self.aliases: dict[str, Period] = {}  # "PLAT 27.1" -> 2027-Q1, from the document's legend
 
     def own_period(self, text: str) -> tuple[Period | None, str | None]:
         """`periods.own_period` in this document's year, read once per text."""
         key = (text, self.year)
         if key not in self._periods:
-            self._periods[key] = own_period(text, self.year)
+            period, due = own_period(text, self.year)
+            if period is not None and period.fiscal:
+                period = period.in_calendar(self.fiscal)
+            self._periods[key] = period, due
         return self._periods[key]
+
+    def heading_period(self, text: str) -> Period | None:
+        """`periods.heading_period` in this document's year and fiscal calendar."""
+        period = heading_period(text, self.year)
+        return period.in_calendar(self.fiscal) if period is not None and period.fiscal else period
 
     def status_of(self, text: str) -> tuple[Status | None, str | None]:
         """`status.detect_status`, read once per text."""
@@ -81,7 +99,9 @@ class ItemBuilder:
         if status is None and ctx.status is not None:
             status, reason = ctx.status, f"listed under “{ctx.status_heading}”"
         draft.status, draft.status_reason = status, reason
-        undated = status in _LOUD_STATUSES and status is not Status.IN_PROGRESS
+        undated = (
+            status in _LOUD_STATUSES and status is not Status.IN_PROGRESS
+        ) or draft.kind in UNDATED_KINDS
         draft.period = period or ctx.period or (None if undated else self._year_period(ctx))
         draft.due = due
         draft.owner = owner_in_text(text)
@@ -96,6 +116,13 @@ class ItemBuilder:
     def walk(self, root: Block) -> None:
         self.stack = [Context()]
         blocks = root.children
+        self.prose_paragraphs = sections_without_lists(blocks)
+        # "# Live roadmap, Spring 2027" over "### March 2027" sections: the title's period is
+        # a summary of theirs and dates no undated section of its own.
+        self.sections_dated = any(
+            b.kind == "heading" and b.level > 1 and self.heading_period(b.text) is not None
+            for b in blocks
+        )
         for index, block in enumerate(blocks):
             if block.kind == "heading":
                 self.enter(block, blocks, index)
@@ -131,11 +158,11 @@ class ItemBuilder:
 
     def heading(self, block: Block, parent: Context, blocks: list[Block], index: int) -> Context:
         title = clean_title(block.text)
-        period = heading_period(title, self.year)
+        period = self.heading_period(title)
         if block.level == 1 and (period is None or period.whole_year):
             return parent._replace(level=1)  # the document title: sets no section
         if block.level == 1 and title == self.title:  # "# Roadmap — first half of 2026"
-            return parent._replace(level=1, period=period)
+            return parent._replace(level=1, period=None if self.sections_dated else period)
         if period and period.year:
             self.year = period.year
         remainder = without_period_words(title) if period else title
@@ -150,11 +177,13 @@ class ItemBuilder:
             status_heading=title if status else parent.status_heading,
             theme=None if period else parent.theme,
         )
-        if period and remainder and role is None and names_a_theme(remainder):
+        if period and remainder and role is None and status is None and names_a_theme(remainder):
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
             return ctx._replace(theme=theme.id)
         if period or not (parent.collects_items or parent.dated) or parent.skips_items:
+            return ctx
+        if role in NON_ITEM_ROLES:  # "## Context" under a dated title: no piece of work
             return ctx
         named, prefix_kind, name = numbered_or_prefixed(title)
         described = parent.dated and _has_prose(

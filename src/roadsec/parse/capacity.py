@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from roadsec.model.roadmap import Capacity, ItemKind, SourceRef
 from roadsec.parse.context import Context
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import heading_period
 from roadsec.parse.text import clean_text, clean_title
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
     if not number:
         return
     share = number.group(2) == "%"
-    period = (heading_period(label, b.year) if label else None) or ctx.period
+    period = (b.heading_period(label) if label else None) or ctx.period
     b.capacity.append(
         Capacity(
             kind="budget_share" if share else "headcount",

@@ -33,7 +33,11 @@ CHILD_KIND: dict[ItemKind, ItemKind] = {
     ItemKind.METRIC: ItemKind.METRIC,
     ItemKind.RISK: ItemKind.RISK,
 }
-_NUMBERED = re.compile(r"^(?:\d{1,3}[.)]\s|[IVX]{1,5}\.\s|[A-Z][.)]\s)")
+_NUMBERED = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]\s|\d{1,3}(?:\.\d{1,3})+\s+(?=[A-Z])|[IVX]{1,5}\.\s|[A-Z][.)]\s)"
+)
+OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
+"""An outline number opening a line ("2.1 Plant network refresh"): a numbered piece of work."""
 _KIND_PREFIX = re.compile(
     r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
     r"key result|kr|risk|o(?=\d))"
@@ -143,6 +147,11 @@ _FILLER_WORDS = frozenset(
         "ahead",
         "look",
         "looking",
+        "beyond",
+        "onwards",
+        "onward",
+        "after",
+        "later",
     ]
 )
 """Words that only say what kind of page a heading opens."""

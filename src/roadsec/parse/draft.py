@@ -9,7 +9,7 @@ from roadsec.parse.metrics import MetricFields
 from roadsec.parse.periods import Period
 from roadsec.parse.text import MAX_TEXT, clean_text
 
-_UNDATED_KINDS = frozenset({ItemKind.RISK, ItemKind.METRIC})
+UNDATED_KINDS = frozenset({ItemKind.RISK, ItemKind.METRIC})
 """Kinds whose default status is unknown: a risk or a metric is not "planned"."""
 
 
@@ -49,7 +49,7 @@ class Draft:
 
     def fields(self, document: str) -> dict[str, object]:
         """The Item's fields as plain data: the Roadmap validates all items in one call."""
-        dated = self.period is not None and self.kind not in _UNDATED_KINDS
+        dated = self.period is not None and self.kind not in UNDATED_KINDS
         return {
             "id": self.id,
             "kind": self.kind,

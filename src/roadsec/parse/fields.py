@@ -40,12 +40,26 @@ _LABEL_WORDS = ("effort", "estimate", "size", "sizing")
 """Lower case, one of them in every _EFFORT_LABELLED match."""
 _INLINE_UNIT_WORDS = ("person", "engineer", "story", "sprint", "fte")
 """Lower case, one of them in every _EFFORT_INLINE match."""
-_OWNER_STEMS = ("owne", "dri", "lead", "responsible", "accountable", "assigned")
+_OWNER_STEMS = (
+    "owne",
+    "dri",
+    "lead",
+    "responsible",
+    "accountable",
+    "assigned",
+    "led by",
+    "headed by",
+    "run by",
+    " under ",
+)
 _TSHIRT = re.compile(r"^(?:XXS|XS|S|M|L|XL|XXL)$")
 _OWNER = re.compile(
     r"\b(?i:owner|owned by|dri|accountable|responsible|assigned to|lead(?:ing)?)\s*[:–—-]\s*"
     r"(?P<who>[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)"
-    r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)",
+    r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)"
+    # "the clinical applications team, led by Dana Whitlock, owns ...": a person's name
+    r"|\b(?i:led by|headed by|run by|(?:team|group|office|squad) under)\s+"
+    r"(?P<who3>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})",
 )
 
 
@@ -105,13 +119,18 @@ def owner_in_text(text: str) -> str | None:
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:
         return None
-    who = clean_text(m.group("who") or m.group("who2") or "").strip(" -")
+    who = clean_text(m.group("who") or m.group("who2") or m.group("who3") or "").strip(" -")
     return who or None
+
+
+_NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?", "unknown",
+                     "nobody", "no owner", "no one", "vacant", "open", "none yet", "not assigned",
+                     "to be assigned", "to be confirmed", "(none)"))  # fmt: skip
 
 
 def owner_from_cell(cell: str) -> str | None:
     """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
-    who = clean_text(cell).strip(" -*")
-    if not who or who.lower() in ("tbd", "tba", "n/a", "na", "none", "unassigned", "?", "unknown"):
+    who = clean_text(cell).strip(" -*—–")
+    if not who or who.lower().strip(".") in _NOBODY:
         return None
     return who

@@ -25,7 +25,8 @@ def apply_field(
     bullets = [e for c in block.children if c.kind == "list" for e in c.children]
     draft.add_line(block.line)
     if field == "metrics":
-        for text, line in [(value, block.line)] + [(b.text, b.line) for b in bullets]:
+        targets = [(part, block.line) for part in value.split(";")]  # "99.9% uptime; p95 < 1s"
+        for text, line in targets + [(b.text, b.line) for b in bullets]:
             if text.strip():
                 draft.add_metrics(metric_fields(text, metric_context=True), line)
     elif field in ("children", "key_results"):

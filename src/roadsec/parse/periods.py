@@ -45,6 +45,7 @@ class Period(NamedTuple):
     half: bool = False
     whole_year: bool = False
     horizon: str | None = None  # "now", "next" or "later" on a relative roadmap
+    fiscal: bool = False  # written in fiscal terms ("Q2 FY27"): the document's calendar decides
 
     @property
     def id(self) -> str:
@@ -62,7 +63,28 @@ class Period(NamedTuple):
     def with_year(self, year: int | None) -> Period:
         if self.year or not year or self.horizon:
             return self
-        return Period(year, self.first, self.last, self.half, self.whole_year)
+        return self._replace(year=year)
+
+    def in_calendar(self, fiscal: FiscalYear | None) -> Period:
+        """A fiscal period in calendar quarters, by the document's fiscal year. A span that
+        crosses a calendar year keeps its first quarter (where the work starts)."""
+        if not self.fiscal or fiscal is None or self.year is None or self.whole_year:
+            return self
+        start = (fiscal.start_month - 1) // 3  # calendar quarter the fiscal year opens in, 0..3
+        base = self.year - 1 if fiscal.named_by_end and start else self.year
+        first, last = start + self.first - 1, start + self.last - 1
+        if first // 4 != last // 4:
+            last = first
+        half = self.half and last == first + 1 and first % 4 in (0, 2)
+        return Period(base + first // 4, first % 4 + 1, last % 4 + 1, half=half)
+
+
+class FiscalYear(NamedTuple):
+    """A document's fiscal year: the month it starts and whether FY27 names the year it ends in
+    (Oct 2026 - Sep 2027, the usual way) or the one it starts in."""
+
+    start_month: int
+    named_by_end: bool = True
 
 
 # Written in lower case: find_periods runs them on lower-cased text.
@@ -86,6 +108,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "month",
         r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
     ),
+    ("season", r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+" + _YEAR + r"\b"),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
     ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\beoy\b"),
     ("fy", r"\bfy\s*'?(?:" + _YEAR + r"|(?P<yy>\d\d))(?!\d)"),
@@ -95,7 +118,7 @@ _ALTERNATIVES = "|".join(
     f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}_')})" for kind, pattern in _PATTERNS
 )
 # Every form starts with one of these characters: a cheap look-ahead skips the other words.
-_COMBINED = re.compile(r"\b(?=[qfhjmasondtye1-4'])(?:" + _ALTERNATIVES + ")")
+_COMBINED = re.compile(r"\b(?=[qfhjmasondtwye1-4'])(?:" + _ALTERNATIVES + ")")
 """Every period form in one pattern: the first alternative that matches at a position wins."""
 _COMBINED_FOLDED = re.compile(_COMBINED.pattern, re.IGNORECASE)
 """The same on text that lower-casing would change in length or meaning."""
@@ -130,6 +153,9 @@ class Found(NamedTuple):
     period: Period
     due: str | None
     start: int
+
+
+_SEASON_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "autumn": 4, "fall": 4}
 
 
 def _quarter_of(month: int) -> int:
@@ -172,6 +198,9 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
         day = m.group("month_day")
         due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
+    if kind == "season":  # northern-hemisphere seasons, each read as the quarter it mostly falls in
+        quarter = _SEASON_QUARTER[m.group("season_season").lower()]
+        return Found(Period(year, quarter, quarter), None, m.start())
     if kind == "iso":
         month = int(m.group("iso_mm"))
         if not 1 <= month <= 12:
@@ -218,6 +247,8 @@ def find_periods(text: str, context_year: int | None = None) -> list[Found]:
     found: list[Found] = []
     for m in matches:
         hit = _match_to_found(m.lastgroup or "", m, context_year)
+        if hit is not None and "fy" in m.group(0).lower():
+            hit = hit._replace(period=hit.period._replace(fiscal=True))
         if hit is not None:
             found.append(hit)
     return found

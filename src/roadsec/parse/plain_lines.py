@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from roadsec.model.roadmap import ItemKind
 from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
-from roadsec.parse.context import numbered_or_prefixed
+from roadsec.parse.context import OUTLINE_NUMBER, numbered_or_prefixed
+from roadsec.parse.draft import Draft
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import heading_period, without_period_words
+from roadsec.parse.periods import without_period_words
+from roadsec.parse.prose import describe, outline_item, prose_items
 from roadsec.parse.remarks import OWNER_REMARK, SCORE_REMARK, split_dash
 from roadsec.parse.text import clean_title
 
@@ -27,38 +29,51 @@ _LEADING_PERIOD = re.compile(
 
 def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: int) -> None:
     """A paragraph line by line: in plain-text roadmaps a short line is a heading
-    ("Q1 FY2026", "Backlog:") and "Objective 1: ..." or "KR 1.2: ..." is an item."""
+    ("Q1 FY2026", "Backlog:"), "Objective 1: ..." or "KR 1.2: ..." is an item, and so is
+    "2.1 Plant network refresh" with the lines under it; prose sections are read as prose."""
     lines = block.text.split(PARAGRAPH_BREAK)
     leads = [block.lead_strong] + [None] * (len(lines) - 1)
     special = [
-        acts_as_heading(b, text, lead) or numbered_or_prefixed(text.strip())[1] is not None
+        acts_as_heading(b, text, lead)
+        or numbered_or_prefixed(text.strip())[1] is not None
+        or OUTLINE_NUMBER.match(text.strip()) is not None
         for text, lead in zip(lines, leads, strict=True)
     ]
     if not any(special):
+        if index in b.prose_paragraphs and prose_items(b, block, lines):
+            return
         whole = Block("paragraph", block.line, block.end_line, text=" ".join(lines),
                       lead_strong=block.lead_strong)  # fmt: skip
         b.paragraph(whole, b.stack[-1])
         return
+    current: Draft | None = None
     for offset, (text, lead) in enumerate(zip(lines, leads, strict=True)):
         number = min(block.line + offset, block.end_line)
-        line = Block("paragraph", number, number, text=text, lead_strong=lead)
+        line = Block("paragraph", number, number, text=text.strip(), lead_strong=lead)
         if acts_as_heading(b, text, lead):
             line.kind, line.level = "heading", PSEUDO_HEADING_LEVEL
             b.enter(line, blocks, index)
-        elif not prefixed_item(b, line, text):
+            current = None
+        elif OUTLINE_NUMBER.match(text.strip()):
+            current = outline_item(b, line, text, lead)
+        elif prefixed_item(b, line, text):
+            current = None
+        elif current is not None:
+            describe(b, current, line)
+        else:
             b.paragraph(line, b.stack[-1])
 
 
 def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
     text = text.strip()
     words = text.rstrip(":").split()
-    if not words or len(words) > 8 or _LABEL_VALUE.search(text):
-        return False
+    if not words or len(words) > 8 or _LABEL_VALUE.search(text) or text[-1:] in ".,;":
+        return False  # a sentence ("... at the September 2027 meeting.") is no heading
     if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
         return True
     if text.endswith(":"):
         return True
-    period = heading_period(text, b.year)
+    period = b.heading_period(text)
     return (
         period is not None
         and len(without_period_words(text).split()) <= 3

@@ -18,7 +18,9 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.UNSCHEDULED,
-            r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|unplanned|"
+            r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|"
+            r"unplanned(?! (?:\w+ )?(?:downtime|outages?|incidents?|work|maintenance|changes?|absences?))|"
+            r"(?:not|none of (?:this|it|these) (?:is|are)) (?:yet )?(?:budgeted|funded)|unbudgeted|unfunded|"
             r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc])\b",
         ),
         (
@@ -86,7 +88,8 @@ def _reason(text: str, start: int, end: int) -> str:
 _STEMS: dict[Status, tuple[str, ...]] = {
     Status.CANCELLED: ("cancel", "scop", "abandon", "dropped", "scrapped", "shelved",
                        "decided against", "t do", "not doing"),
-    Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc"),
+    Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc",
+                          "budgeted", "funded"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
                       "paused", "parked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",

@@ -11,7 +11,7 @@ from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import Period, heading_period, without_period_words
+from roadsec.parse.periods import Period, without_period_words
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -111,7 +111,7 @@ def _timeline_columns(b: ItemBuilder, shape: TableShape) -> list[tuple[int, Peri
     columns = []
     for index, header in enumerate(shape.headers):
         if index not in taken and len(header) <= 24:
-            period = heading_period(header, b.year)
+            period = b.heading_period(header)
             if period is not None and not without_period_words(header):
                 columns.append((index, period))
     return columns if len(columns) >= 2 else []

@@ -132,7 +132,8 @@ class ReportView:
 
     @cached_property
     def quarters(self) -> tuple[Quarter, ...]:
-        """The roadmap's quarters and any the plan adds, in time order; unscheduled last."""
+        """The quarters in which the roadmap changes something or the plan recommends or finds
+        something, in time order; unscheduled last."""
         plan = self.plan
         changes: dict[str, dict[str, Change]] = defaultdict(dict)
         for window in plan.windows:
@@ -151,7 +152,7 @@ class ReportView:
         gaps: dict[str, list[PlanGap]] = defaultdict(list)
         for gap in plan.gaps:
             gaps[quarter_of(gap.period)].append(gap)
-        ids = set(plan.quarters) | set(changes) | set(recs) | set(gaps)
+        ids = set(changes) | set(recs) | set(gaps)  # a quarter with none of them says nothing
         ordered = sorted(ids, key=lambda q: (q == UNSCHEDULED, order_key(q), q))
         return tuple(
             Quarter(q, tuple(changes[q].values()), tuple(recs[q]), tuple(gaps[q])) for q in ordered
