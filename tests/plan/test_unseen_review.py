@@ -8,7 +8,7 @@ import roadsec.api
 from roadsec.model.plan import Plan, PlanGap
 from roadsec.model.roadmap import Status
 from tests.conftest import ROOT
-from tests.plan.test_unseen_shapes import plan_of
+from tests.plan.test_unseen_shapes import plan_of, rec
 
 
 class _Risk:
@@ -64,3 +64,28 @@ def test_declined_work_is_read_and_a_declined_feature_is_no_security_gap() -> No
     assert declined.status is Status.CANCELLED
     plan = plan_of("now-next-headings")
     assert not any("Blockchain" in g.title for g in plan.gaps)
+
+
+def test_enterprise_sso_gets_customer_sso_and_key_results_are_no_ownerless_work() -> None:
+    plan = plan_of("saas-initiative-table")
+    sso = rec(plan, "customer-sso-hardening")
+    assert "SSO (SAML/OIDC) for enterprise tenants" in sso.title
+    assert not any(g.title.startswith("Too late") and "SSO" in g.detail for g in plan.gaps)
+    assert not any(g.kind == "ownerless" and "deals" in g.title for g in plan.gaps)
+    assert not any("headcount" in g.title for g in plan.gaps)  # a note, not work
+    assert not any(r.title.startswith("Restart “Desktop app") for r in plan.recommendations)
+
+
+def test_declined_security_work_is_named_once_and_not_reopened() -> None:
+    plan = plan_of("cto-annual-plan")
+    note = next(c for c in plan.considerations if c.title.startswith("Security work the roadmap"))
+    assert "“Bug bounty programme”" in note.text and {s.line for s in note.sources} == {87, 92}
+    assert not any(g.kind == "stalled" and "Threat modelling" in g.title for g in plan.gaps)
+
+
+def test_a_capacity_split_gives_security_its_share_in_person_weeks() -> None:
+    plan = plan_of("cto-annual-plan")
+    note = next(c for c in plan.considerations if c.title == "Capacity and effort")
+    assert note.text.startswith("The roadmap gives security 10% of the budget.")
+    assert "10% of 118 engineers is about 12 people, roughly 142 person-weeks" in note.text
+    assert 16 in {s.line for s in note.sources}

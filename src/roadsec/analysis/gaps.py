@@ -116,10 +116,11 @@ def stalled_and_ownerless(
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
         if item.status is Status.CANCELLED and (
-            (item.id not in work and _listed_under_status(item))
-            or (bool(controls) and live.issuperset(controls))
+            _listed_under_status(item) or (bool(controls) and live.issuperset(controls))
         ):
-            continue  # a feature on a "Not doing" list that only mentions security, or replaced
+            continue  # declined on purpose ("Not doing this year"), or replaced by live work
+        if item.kind is ItemKind.KEY_RESULT and not stalled and not says_no_owner:
+            continue  # a key result is owned through its objective, not on its own
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)
@@ -187,6 +188,8 @@ def late_security(
         when = slot(planned.start)
         if when is None or planned.item.status in STALLED:
             continue
+        if planned.item.kind is ItemKind.KEY_RESULT:
+            continue  # a key result measures security work; the work itself can be late
         if planned.item.id in change_ids or (planned.item.parent or "") in change_ids:
             continue
         needing: list[Window] = []

@@ -21,6 +21,12 @@ _CAPACITY_NUMBER = re.compile(
     r"(\d+(?:\.\d+)?)\s*(%|engineers?|people|fte|headcount|devs?|developers?)", re.IGNORECASE
 )
 
+_SHARE_OF = re.compile(
+    r"\s*(?:of (?:[\w-]+ ){0,3}?(?:capacity|budget|time|effort|headcount|spend)\s+)?"
+    r"(?:on|for|to|in|goes to)\s+(?:the\s+)?(?P<what>[\w&/-]+(?: [\w&/-]+){0,3})",
+    re.IGNORECASE,
+)
+
 
 def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx: Context) -> None:
     """A budget share ("Security: 10%") or a headcount ("Q2: 35 engineers")."""
@@ -28,6 +34,9 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
     if not number:
         return
     share = number.group(2) == "%"
+    if share and not label:  # "10% on security", "40% of engineering capacity on platform"
+        named = _SHARE_OF.match(value, number.end())
+        label = named.group("what") if named else None
     period = (b.heading_period(label) if label else None) or ctx.period
     b.capacity.append(
         Capacity(

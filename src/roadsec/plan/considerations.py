@@ -8,7 +8,7 @@ from collections import defaultdict
 from roadsec.analysis import Findings, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
-from roadsec.model.roadmap import STALLED, SourceRef
+from roadsec.model.roadmap import STALLED, SourceRef, Status
 from roadsec.model.timeline import order_key, period_label, slot
 from roadsec.plan.candidates import in_sentence, states_a_target
 
@@ -122,6 +122,9 @@ def considerations(
                   f"move them where a change needs them earlier."),
             sources=distinct_sources([w.item.sources[0] for w in existing]),
         ))  # fmt: skip
+    declined = _declined(findings, recs)
+    if declined is not None:
+        out.append(declined)
     capacity = _capacity(findings, recs)
     if capacity is not None:
         out.append(capacity)
@@ -225,6 +228,37 @@ def _targets(findings: Findings) -> list[Consideration]:
     )]  # fmt: skip
 
 
+def _declined(findings: Findings, recs: list[Recommendation]) -> Consideration | None:
+    """Security work the roadmap declines on purpose ("Not doing this year"): respected, not
+    reopened, but named as an accepted risk; recommendations on the same ground say so."""
+    declined = [
+        w for w in findings.security_work
+        if w.item.status is Status.CANCELLED
+        and (w.item.status_reason or "").startswith("listed under")
+    ]  # fmt: skip
+    if not declined:
+        return None
+    controls = {c for w in declined for c in w.controls}
+    touching = [r for r in recs if controls.intersection(r.controls)]
+    names = _names([f"“{w.item.title}”" for w in declined], 4)
+    text = (f"The roadmap declines {names} on purpose. The "
+            f"plan does not reopen {'it' if len(declined) == 1 else 'them'}: record each as an "
+            f"accepted risk with an owner and a date to look again.")  # fmt: skip
+    if touching:
+        text += (f" {_ids(touching)} cover{'s' if len(touching) == 1 else ''} part of the same "
+                 f"ground, scoped to the change {'it rides' if len(touching) == 1 else 'they ride'}"
+                 f" rather than as the programme the roadmap turned down.")  # fmt: skip
+    return Consideration(
+        title="Security work the roadmap declines",
+        text=text,
+        recommendations=tuple(r.id for r in touching),
+        sources=distinct_sources([w.item.sources[0] for w in declined]),
+    )
+
+
+_WORKING_WEEKS = 12  # working weeks in a quarter, after holidays and leave
+
+
 def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration | None:
     per_quarter: dict[str, float] = defaultdict(float)
     for rec in recs:
@@ -247,6 +281,20 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
             f"the rest follow the budget."
         )
         refs = [stated.sources[0]]
+        if headcount and per_quarter:
+            people = stated.value / 100 * max(c.value for c in headcount)
+            weeks = people * _WORKING_WEEKS
+            busiest, need = max(per_quarter.items(), key=lambda kv: (kv[1], kv[0]))
+            verdict = (
+                "it fits, with room for the security team's own run work"
+                if need <= weeks / 2
+                else "it fits" if need <= weeks
+                else "more than the share allows: move the medium-priority items of that quarter"
+            )  # fmt: skip
+            text += (f" Read as people, {stated.value:g}% of {max(c.value for c in headcount):g} "
+                     f"engineers is about "
+                     f"{people:.0f} people, roughly {weeks:.0f} person-weeks a quarter; the busiest "
+                     f"quarter of the plan ({busiest}) asks for {need:g}: {verdict}.")  # fmt: skip
     else:
         text = (
             f"The roadmap states no security budget, so the plan states effort instead: about "
