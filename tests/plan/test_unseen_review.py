@@ -89,3 +89,20 @@ def test_a_capacity_split_gives_security_its_share_in_person_weeks() -> None:
     assert note.text.startswith("The roadmap gives security 10% of the budget.")
     assert "10% of 118 engineers is about 12 people, roughly 142 person-weeks" in note.text
     assert 16 in {s.line for s in note.sources}
+
+
+def test_security_work_that_names_a_change_and_lands_after_it_is_late() -> None:
+    saas = plan_of("saas-initiative-table")
+    pentest = next(g for g in saas.gaps if g.kind == "late" and "Penetration test" in g.title)
+    assert pentest.period == "2027-Q2" and {s.line for s in pentest.sources} >= {31, 13}
+    service = plan_of("public-service-now-next")
+    dpia = next(g for g in service.gaps if g.kind == "late" and "DPIA" in g.title)
+    assert "goes live" in dpia.detail and "before go-live" in dpia.detail
+    assert any(r.title.startswith("Do “DPIA refresh for the data-sharing API” before go-live")
+               for r in service.recommendations)  # fmt: skip
+
+
+def test_a_trailing_team_handle_is_the_owner() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/game-monthly-checklist.md"])
+    linking = next(i for i in roadmap.items if i.title.startswith("Account linking"))
+    assert linking.owner == "@accounts" and not linking.title.endswith("@accounts")

@@ -30,7 +30,7 @@ from roadsec.model.roadmap import (
     Status,
     Technology,
 )
-from roadsec.model.timeline import order_key, slot
+from roadsec.model.timeline import Slot, order_key, slot
 
 _MAX_NEEDING = 8  # windows a late gap names at most
 _SECURITY_OWNER = re.compile(r"\bsecurity\b", re.IGNORECASE)
@@ -190,10 +190,12 @@ def late_security(
             continue
         if planned.item.kind is ItemKind.KEY_RESULT:
             continue  # a key result measures security work; the work itself can be late
-        if planned.item.id in change_ids or (planned.item.parent or "") in change_ids:
+        named = _named_changes(planned.item, windows, when)
+        part_of_change = planned.item.id in change_ids or (planned.item.parent or "") in change_ids
+        if part_of_change and not named:
             continue
         needing: list[Window] = []
-        for control in planned.controls:
+        for control in () if part_of_change else planned.controls:
             for window in by_control.get(control, ()):
                 ws = slot(window.start)
                 if ws is None or not ws < when:
@@ -202,6 +204,9 @@ def late_security(
                     needing.append(window)
                 if len(needing) >= _MAX_NEEDING:
                     break
+        for window in named:
+            if all(window is not seen for seen in needing) and len(needing) < _MAX_NEEDING:
+                needing.append(window)
         if not needing:
             continue
         needing.sort(
@@ -212,8 +217,11 @@ def late_security(
         controls = tuple(
             c for c in planned.controls
             if any(c in controls_of[w.change_type] for w in needing)
-        )  # fmt: skip
-        detail = rule.detail.format(
+        ) or planned.controls  # fmt: skip
+        template = rule.detail
+        if first.start == planned.start and rule.detail_same_quarter:
+            template = rule.detail_same_quarter  # "... — after the API is live"
+        detail = template.format(
             security=planned.item.title, security_period=planned.start,
             change=" / ".join(change_titles[:3]), change_period=first.start,
         )  # fmt: skip
@@ -223,6 +231,121 @@ def late_security(
                         (planned.item, *(w.item for w in needing[:4])), _first_step(catalog, controls),
                         planned.item.owner or owners.suggest(controls)))  # fmt: skip
     return gaps
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_NOT_OBJECT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "on",
+        "in",
+        "into",
+        "to",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "at",
+        "our",
+        "new",
+        "all",
+        "every",
+        "any",
+        "its",
+        "their",
+        "this",
+        "that",
+        "after",
+        "before",
+        "once",
+        "when",
+        "is",
+        "are",
+        "be",
+        "live",
+        "goes",
+        "go",
+        "launch",
+        "launches",
+        "launched",
+        "ships",
+        "shipped",
+        "release",
+        "released",
+        "security",
+        "review",
+        "reviews",
+        "pen",
+        "penetration",
+        "test",
+        "tests",
+        "testing",
+        "pentest",
+        "audit",
+        "assessment",
+        "assessments",
+        "threat",
+        "model",
+        "models",
+        "modelling",
+        "modeling",
+        "scan",
+        "scanning",
+        "hardening",
+        "dpia",
+        "privacy",
+        "impact",
+        "health",
+        "check",
+        "checks",
+        "refresh",
+        "external",
+        "internal",
+        "independent",
+        "annual",
+        "quarterly",
+        "maybe",
+        "if",
+        "time",
+        "allows",
+    ]
+)
+_AFTER_LIVE = re.compile(
+    r"\b(?:after|once|when) (?:the |our )?(?:[\w-]+ ){0,4}?(?:is|are|goes|go|has gone|have gone) "
+    r"(?:live|launched|released|shipped|in production)\b|\bafter (?:the )?(?:launch|go-live|release)\b",
+    re.IGNORECASE,
+)
+
+
+def _object_words(title: str) -> set[str]:
+    """What a piece of security work is about: "Penetration test of API v2" -> {api, v2}."""
+    return {w for w in _WORD.findall(title.lower()) if w not in _NOT_OBJECT}
+
+
+def _named_changes(item: Item, windows: list[Window], when: Slot) -> list[Window]:
+    """Changes the security work names ("Pen test of API v2" names "Public API v2") that go
+    live before it: earlier in the plan, or in its own quarter when it says "after ... is
+    live"."""
+    wanted = _object_words(item.title)
+    if not wanted:
+        return []
+    after_live = _AFTER_LIVE.search(item.text) is not None
+    found: list[Window] = []
+    for window in windows:
+        if window.item.id in (item.id, item.parent):
+            continue
+        shared = wanted & _object_words(window.item.title)
+        if (len(shared) < 2 and shared != wanted) or len(shared) * 2 < len(wanted):
+            continue
+        start = slot(window.start)
+        if start is not None and (start < when or (after_live and start == when)):
+            found.append(window)
+    return found
 
 
 def uncovered_baselines(

@@ -160,6 +160,9 @@ class GapRule(_Strict):
     kind: GapKind
     title: str
     detail: str
+    detail_same_quarter: str | None = Field(
+        None, description="late work in the change's own quarter, after it goes live"
+    )
     statuses: tuple[Literal["deferred", "unscheduled", "cancelled"], ...] = ()
     reason_patterns: tuple[str, ...] = ()
     examples: Examples | None = None

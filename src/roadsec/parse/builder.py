@@ -31,7 +31,7 @@ from roadsec.parse.periods import (
 )
 from roadsec.parse.plain_lines import paragraph_lines
 from roadsec.parse.prose import sections_without_lists
-from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, split_dash
+from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TIMING_REMARK, split_dash
 from roadsec.parse.status import detect_status, section_status
 from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
@@ -356,6 +356,7 @@ class ItemBuilder:
         if dash and (
             self.status_of(remark)[0] is not None
             or OWNER_REMARK.match(remark)
+            or TIMING_REMARK.match(remark)
             or self.only_period(remark)
         ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work

@@ -111,8 +111,16 @@ def effort_in_text(text: str) -> Effort | None:
     return Effort(value=float(m.group("value")), unit=unit)
 
 
+_HANDLE = re.compile(r"\s[—–-]\s*(?P<who>@[\w.-]{2,40})\s*$")
+"""A team handle closing the line ("Account linking — @accounts")."""
+
+
 def owner_in_text(text: str) -> str | None:
-    """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead")."""
+    """An owner stated in prose ("Owner: Platform Team", "owned by the SRE lead", "— @infra")."""
+    if "@" in text:
+        handle = _HANDLE.search(text[:MAX_TEXT])
+        if handle:
+            return handle.group("who")
     lowered = text[:MAX_TEXT].lower()
     if not contains_any(lowered, _OWNER_STEMS):
         return None

@@ -15,7 +15,7 @@ def split_dash(text: str) -> tuple[str, str, str]:
 
 
 OWNER_REMARK = re.compile(
-    r"\s*(?:owners?|owned by|led by|lead|dri|team|assigned to)\b", re.IGNORECASE
+    r"\s*(?:(?:owners?|owned by|led by|lead|dri|team|assigned to)\b|@[\w.-]+\s*$)", re.IGNORECASE
 )
 """A dash remark that names who does the work ("Portal v2 — owner: Growth squad")."""
 
@@ -27,3 +27,6 @@ HISTORY_WORDS = re.compile(
     re.IGNORECASE,
 )
 """Words that make a parenthetical history or ownership, not part of a name."""
+
+TIMING_REMARK = re.compile(r"\s*(?:after|once|when|before|until|as soon as)\b", re.IGNORECASE)
+"""A dash remark that times the work against another ("DPIA — after the API is live")."""

@@ -78,7 +78,12 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
         if gap.kind not in ("late", "risk", "baseline") or not controls:
             continue
         if gap.kind == "late":
-            title = f"Pull {quoted(gap.items[0].title)} forward into {gap.period}"
+            planned = slot(gap.items[0].period)
+            title = (
+                f"Do {quoted(gap.items[0].title)} before go-live in {gap.period}"
+                if planned is not None and planned.start == gap.period
+                else f"Pull {quoted(gap.items[0].title)} forward into {gap.period}"
+            )
             kind = "pull-forward"
         elif gap.kind == "risk":
             title = f"Reduce the stated risk {quoted(gap.items[0].title, 60)}: " + "; ".join(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from roadsec.analysis import Findings, distinct_sources
+from roadsec.analysis import Findings, Gap, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
 from roadsec.model.roadmap import STALLED, SourceRef, Status
@@ -67,11 +67,7 @@ def considerations(
         ))  # fmt: skip
     late = [g for g in findings.gaps if g.kind == "late"]
     if late:
-        text = " ".join(
-            f"{g.items[0].title} is planned for {slot(g.items[0].period).start if slot(g.items[0].period) else g.items[0].period}, "  # type: ignore[union-attr]
-            f"but {_names([i.title for i in g.items[1:]], 3)} already change the system in {g.period}."
-            for g in late[:3]
-        )
+        text = " ".join(_late_sentence(g) for g in late[:3])
         out.append(Consideration(
             title="Security that lands after the change it should protect",
             text=text + " Pull the protective part forward into the change's quarter; the rest can keep its date.",
@@ -129,6 +125,15 @@ def considerations(
     if capacity is not None:
         out.append(capacity)
     return out[:MAX_CONSIDERATIONS]
+
+
+def _late_sentence(gap: Gap) -> str:
+    security, changes = gap.items[0], _names([i.title for i in gap.items[1:]], 3)
+    when = slot(security.period)
+    if when is not None and when.start == gap.period:
+        return f"{security.title} is planned for after {changes} goes live in {gap.period}."
+    planned = when.start if when is not None else period_label(security.period)
+    return f"{security.title} is planned for {planned}, but {changes} already change the system in {gap.period}."
 
 
 def _front_load(
