@@ -106,3 +106,13 @@ def test_a_trailing_team_handle_is_the_owner() -> None:
     roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/game-monthly-checklist.md"])
     linking = next(i for i in roadmap.items if i.title.startswith("Account linking"))
     assert linking.owner == "@accounts" and not linking.title.endswith("@accounts")
+
+
+def test_payouts_and_payment_files_guard_money_movement_not_card_data() -> None:
+    service = plan_of("public-service-now-next")
+    batch = rec(service, "payment-integrity-controls")
+    assert "batch payments file" in batch.title
+    assert not any("payment-data-protection" in r.controls for r in service.recommendations)
+    cto = plan_of("cto-annual-plan")
+    assert "payment-integrity-controls" in risk_gap(cto, "redirect payouts").controls
+    assert not any(r.title.startswith("Keep card data out of scope") for r in cto.recommendations)
