@@ -184,13 +184,14 @@ def late_security(
         for control in controls_of[window.change_type]:
             by_control.setdefault(control, []).append(window)
     gaps: list[Gap] = []
+    words: dict[str, set[str]] = {}  # item id -> what its title is about, computed once
     for planned in work:
         when = slot(planned.start)
         if when is None or planned.item.status in STALLED:
             continue
         if planned.item.kind is ItemKind.KEY_RESULT:
             continue  # a key result measures security work; the work itself can be late
-        named = _named_changes(planned.item, windows, when)
+        named = _named_changes(planned.item, windows, when, words)
         part_of_change = planned.item.id in change_ids or (planned.item.parent or "") in change_ids
         if part_of_change and not named:
             continue
@@ -327,7 +328,9 @@ def _object_words(title: str) -> set[str]:
     return {w for w in _WORD.findall(title.lower()) if w not in _NOT_OBJECT}
 
 
-def _named_changes(item: Item, windows: list[Window], when: Slot) -> list[Window]:
+def _named_changes(
+    item: Item, windows: list[Window], when: Slot, words: dict[str, set[str]]
+) -> list[Window]:
     """Changes the security work names ("Pen test of API v2" names "Public API v2") that go
     live before it: earlier in the plan, or in its own quarter when it says "after ... is
     live"."""
@@ -337,13 +340,16 @@ def _named_changes(item: Item, windows: list[Window], when: Slot) -> list[Window
     after_live = _AFTER_LIVE.search(item.text) is not None
     found: list[Window] = []
     for window in windows:
+        start = slot(window.start)
+        if start is None or not (start < when or (after_live and start == when)):
+            continue
         if window.item.id in (item.id, item.parent):
             continue
-        shared = wanted & _object_words(window.item.title)
-        if (len(shared) < 2 and shared != wanted) or len(shared) * 2 < len(wanted):
-            continue
-        start = slot(window.start)
-        if start is not None and (start < when or (after_live and start == when)):
+        about = words.get(window.item.id)
+        if about is None:
+            about = words[window.item.id] = _object_words(window.item.title)
+        shared = wanted & about
+        if (len(shared) >= 2 or shared == wanted) and len(shared) * 2 >= len(wanted):
             found.append(window)
     return found
 
