@@ -116,3 +116,20 @@ def test_payouts_and_payment_files_guard_money_movement_not_card_data() -> None:
     cto = plan_of("cto-annual-plan")
     assert "payment-integrity-controls" in risk_gap(cto, "redirect payouts").controls
     assert not any(r.title.startswith("Keep card data out of scope") for r in cto.recommendations)
+
+
+def test_objective_headings_are_items_with_their_owner_lines() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/cto-annual-plan.md"])
+    objective = next(i for i in roadmap.items if i.sources[0].line == 22)
+    assert objective.kind.value == "objective"
+    assert objective.title == "Carriers get paid within 24 hours"
+    assert objective.owner == "Payments group (lead: Marek Zielinski)"
+    payouts = next(i for i in roadmap.items if i.title.startswith("Launch instant payouts"))
+    assert payouts.parent == objective.id and payouts.period == "2027-Q2"
+
+
+def test_a_latency_target_is_a_constraint_not_a_change_to_secure() -> None:
+    plan = plan_of("cto-annual-plan")
+    assert not any("p99 API latency" in w.title for w in plan.windows)
+    assert not any("p99 API latency" in r.title for r in plan.recommendations)
+    assert "unscheduled" not in plan.quarters

@@ -25,16 +25,24 @@ def find_windows(
         found = texts[item.id].change_types
         if found:
             start = start_quarter(item.period)
+            target = item.states_a_target  # "p99 latency under 300ms" measures, changes nothing
             for change_type, words in found.items():
+                if target and not catalog.change_types[change_type].entry.opened_by_targets:
+                    continue
                 windows.append(Window(change_type, item, start, words))
-            themes = themes or item.kind is ItemKind.THEME
+            themes = themes or _summarizes(item)
     if not themes:
         return windows
-    concrete = {w.change_type for w in windows if w.item.kind is not ItemKind.THEME}
-    # A theme only summarizes: it opens a window when no concrete item of its kind does.
-    return [
-        w for w in windows if w.item.kind is not ItemKind.THEME or w.change_type not in concrete
-    ]
+    concrete = {w.change_type for w in windows if not _summarizes(w.item)}
+    # A theme or an undated objective only summarizes: it opens a window when no concrete item
+    # of its kind does.
+    return [w for w in windows if not _summarizes(w.item) or w.change_type not in concrete]
+
+
+def _summarizes(item: Item) -> bool:
+    return item.kind is ItemKind.THEME or (
+        item.kind in (ItemKind.OBJECTIVE, ItemKind.GOAL) and item.period is None
+    )
 
 
 def find_security_work(

@@ -111,6 +111,9 @@ class ChangeType(_Strict):
     excludes: tuple[str, ...] = ()
     exposure: Exposure
     expansion: bool = Field(False, description="growth that foundations should precede")
+    opened_by_targets: bool = Field(
+        True, description="a key result that only states a target of this kind opens a window"
+    )
     timing: Literal["earliest", "busiest"] = Field(
         "earliest",
         description="schedule at the first window, or at the quarter with the most windows",

@@ -94,6 +94,12 @@ class Item(_Frozen):
     sources: tuple[SourceRef, ...]
     section: str | None = None
 
+    @property
+    def states_a_target(self) -> bool:
+        """A key result that is a measured target ("p95 latency under 200ms"): it measures a
+        change rather than naming one."""
+        return self.kind is ItemKind.KEY_RESULT and any(m.target is not None for m in self.metrics)
+
 
 class Technology(_Frozen):
     name: str

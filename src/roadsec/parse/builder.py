@@ -181,11 +181,13 @@ class ItemBuilder:
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
             self.place(theme, title, ctx)
             return ctx._replace(theme=theme.id)
-        if period or not (parent.collects_items or parent.dated) or parent.skips_items:
+        named, prefix_kind, name = numbered_or_prefixed(title)
+        if period or parent.skips_items:
+            return ctx
+        if not (parent.collects_items or parent.dated or prefix_kind):  # "## Objective 1 — X"
             return ctx
         if role in NON_ITEM_ROLES:  # "## Context" under a dated title: no piece of work
             return ctx
-        named, prefix_kind, name = numbered_or_prefixed(title)
         described = parent.dated and _has_prose(
             blocks, index
         )  # "#### Checkout re-platform" + prose
@@ -195,7 +197,7 @@ class ItemBuilder:
         item_ctx = parent._replace(level=block.level, heading=parent.heading)
         draft = self.new_draft(kind, clean_title(name) or title, block.line, item_ctx)
         self.place(draft, title, parent)
-        return ctx._replace(role=parent.role).under(draft.id, kind)
+        return ctx._replace(role=ctx.role if prefix_kind else parent.role).under(draft.id, kind)
 
     def _has_field_labels(self, blocks: list[Block], index: int) -> bool:
         for block in blocks[index + 1 :]:

@@ -115,15 +115,9 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
     return out
 
 
-def states_a_target(item: Item) -> bool:
-    """A key result that is a measured target ("p95 latency under 200ms"): it measures a change
-    rather than naming one."""
-    return item.kind is ItemKind.KEY_RESULT and any(m.target is not None for m in item.metrics)
-
-
 def _title_rank(item: Item) -> float:
     """How well an item names the change: a measured target names it worse than its objective."""
-    if states_a_target(item):
+    if item.states_a_target:
         return 3.5
     return _TITLE_PREFERENCE.get(item.kind, 5)
 

@@ -10,7 +10,7 @@ from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
 from roadsec.model.roadmap import STALLED, SourceRef, Status
 from roadsec.model.timeline import order_key, period_label, slot
-from roadsec.plan.candidates import in_sentence, states_a_target
+from roadsec.plan.candidates import in_sentence
 
 MAX_CONSIDERATIONS = 10
 
@@ -145,7 +145,7 @@ def _front_load(
     )
     if not expansions:
         return []
-    named = [w for w in expansions if not states_a_target(w.item)] or expansions
+    named = [w for w in expansions if not w.item.states_a_target] or expansions
     concrete = [w for w in named if w.item.kind.value in _CHANGE_KINDS] or named
     changes = [f"{w.item.title} ({period_label(w.start)})" for w in concrete]
     grows_at: dict[str, str | None] = {}
