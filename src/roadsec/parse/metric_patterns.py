@@ -126,6 +126,12 @@ _CADENCE_FROM_TO = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_FREQUENCY = re.compile(
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|times|deploy(?:ment)?s|releases)?\s*(?:per|a|an|/|each|every)\s*"
+    r"(?P<per>day|week|month)\b",
+    re.IGNORECASE,
+)
+"""A delivery frequency: "10x per day", "20 times a day", "5 deploys/week"."""
 _CADENCE_WORD = re.compile(r"\b(?P<w>" + "|".join(map(re.escape, _CADENCE)) + r")\b", re.IGNORECASE)
 
 _COMPARATORS: dict[str, Comparator] = {

@@ -25,6 +25,7 @@ from roadsec.parse.metric_patterns import (
     _DIGIT,
     _FACTORS,
     _FLOOR_VERBS,
+    _FREQUENCY,
     _FROM_TO,
     _LABEL_NAME,
     _LABELLED,
@@ -248,6 +249,20 @@ def _cadence(text: str) -> MetricFields | None:
     )
 
 
+def _frequency(text: str) -> MetricFields | None:
+    """ "Deploy to production 20 times a day": a delivery frequency, at least that often."""
+    m = _FREQUENCY.search(text)
+    if m is None:
+        return None
+    name = (
+        "release frequency"
+        if re.search(r"\breleas", text, re.IGNORECASE)
+        else ("deployment frequency")
+    )
+    return _metric(text, name, target=float(m.group("n")), unit=f"/{m.group('per').lower()}",
+                   comparator=">=", direction="increase")  # fmt: skip
+
+
 def _change_direction(change: str | None) -> Direction | None:
     """ "reduction in" / "fewer" -> decrease; "increase in" / "faster" -> increase."""
     word = (change or "").lower()
@@ -340,6 +355,8 @@ def metric_fields(text: str, *, metric_context: bool = False) -> list[MetricFiel
         metric = _single(text, metric_context=metric_context)
         if metric:
             found.append(metric)
+    if not found and has_number and _CADENCE_NAME.search(text):
+        found.extend(m for m in [_frequency(text)] if m)
     if not found and metric_context:
         name = _name(text.split(":", 1)[0] if ":" in text[:60] else text)
         if name:  # a qualitative KPI ("Runbooks are reviewed every quarter")
