@@ -4,6 +4,7 @@ the stated risks, declined work and incidental years must and must not do."""
 
 from __future__ import annotations
 
+import roadsec
 import roadsec.api
 from roadsec.model.plan import Plan, PlanGap
 from roadsec.model.roadmap import Status
@@ -17,6 +18,10 @@ class _Risk:
         recs = [r for r in plan.recommendations if r.id in gap.recommendations]
         self.controls = {c for r in recs for c in r.controls}
         self.period = gap.period
+
+
+def plan_of_file(name: str) -> Plan:
+    return roadsec.analyze([ROOT / "tests" / "data" / "unseen" / name])
 
 
 def risk_gap(plan: Plan, words: str) -> _Risk:
@@ -133,3 +138,22 @@ def test_a_latency_target_is_a_constraint_not_a_change_to_secure() -> None:
     assert not any("p99 API latency" in w.title for w in plan.windows)
     assert not any("p99 API latency" in r.title for r in plan.recommendations)
     assert "unscheduled" not in plan.quarters
+
+
+def test_a_tab_indented_plain_text_roadmap_is_read_line_by_line() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/plain-text-indented.txt"])
+    by_line = {i.sources[0].line: i for i in roadmap.items}
+    assert by_line[35].period == "2027-Q1" and by_line[35].owner == "Store Systems"
+    assert by_line[37].status is Status.DEFERRED  # "carried over from FY26, not started"
+    assert by_line[65].status is Status.CANCELLED  # under "THINGS WE ARE NOT DOING THIS YEAR"
+    assert by_line[74].kind.value == "risk"  # under "RISKS"
+    assert not any(i.title.isupper() for i in roadmap.items)  # section titles are no work
+
+
+def test_the_indented_plan_answers_its_risks_and_dates_the_mobile_app_by_its_beta() -> None:
+    plan = plan_of_file("plain-text-indented.txt")
+    assert "web-app-security-baseline" in risk_gap(plan, "Card skimming").controls
+    assert "customer-account-protection" in risk_gap(plan, "Credential stuffing").controls
+    assert rec(plan, "mobile-app-security").period == "2027-Q2"  # the beta, not "FY27 priorities"
+    controls = [c for r in plan.recommendations for c in r.controls]
+    assert len(controls) == len(set(controls))  # each control recommended once

@@ -14,7 +14,9 @@ import roadsec.api
 from roadsec.model.plan import Plan, Recommendation
 from tests.conftest import ROOT
 
-UNSEEN = sorted((ROOT / "tests" / "data" / "unseen").glob("*.md"))
+UNSEEN = sorted(
+    p for p in (ROOT / "tests" / "data" / "unseen").iterdir() if p.suffix in (".md", ".txt")
+)
 
 
 def plan_of(name: str) -> Plan:

@@ -22,7 +22,7 @@ from roadsec.analysis.risks import stated_risks
 from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
-from roadsec.model.roadmap import ItemKind, Roadmap, Status
+from roadsec.model.roadmap import STALLED, ItemKind, Roadmap, Status
 from roadsec.model.timeline import quarters_of
 
 READ = frozenset(ItemKind) - {ItemKind.METRIC, ItemKind.RISK}  # items that can be work
@@ -54,9 +54,10 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     covered = {c for w in windows for c in controls_of[w.change_type]}
     covered |= {c for w in work for c in w.controls}
     owners = Owners(catalog, roadmap)
-    # Controls some item names, even one that is itself a change ("immutable backups" in a DR
+    # Controls some live item names, even one that is itself a change ("immutable backups" in a DR
     # project): what a stated risk can be mitigated by.
-    planned = {control for reading in texts.values() for control in reading.controls}
+    live = {i.id for i in readable if i.status not in STALLED}
+    planned = {c for item_id, reading in texts.items() if item_id in live for c in reading.controls}
     gaps = [
         *late_security(catalog, windows, work, roadmap, owners),
         *stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners),

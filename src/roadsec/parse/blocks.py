@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Block:
     lead_strong: str | None = None
     ordered: bool = False
     checked: bool | None = None
+    indented: bool = False  # an indented code block: in a plain-text roadmap, often a list
     children: list[Block] = field(default_factory=list)
 
 
@@ -101,6 +103,8 @@ class _TreeBuilder:
             block.level = int(str(tag[name]["level"])[1:])
         elif kind == "list":
             block.ordered = tag[name] is not None
+        elif kind == "code":
+            block.indented = tag[name] == "Indented"
         self.stack[-1].children.append(block)
         self.stack.append(block)
         if kind in _INLINE_TEXT_HOSTS:
@@ -151,8 +155,59 @@ class _TreeBuilder:
                 return
 
 
-def parse_blocks(text: str) -> Block:
-    """Parse Markdown into a block tree; never raises on any text."""
+def parse_blocks(text: str, _depth: int = 0) -> Block:
+    """Parse Markdown into a block tree; never raises on any text. An indented "code block"
+    that holds list lines (a plain-text roadmap indented with tabs) is read as the Markdown it
+    is, once dedented."""
+    root = _parse(text)
+    if _depth < MAX_DEDENTS and any(b.kind == "code" and b.indented for b in root.children):
+        lines = text.split("\n")
+        children: list[Block] = []
+        for block in root.children:
+            source = lines[block.line - 1 : block.end_line] if block.kind == "code" else []
+            if block.indented and _reads_as_text(source):
+                inner = parse_blocks("\n".join(_dedent(line) for line in source), _depth + 1)
+                children.extend(_shifted(b, block.line - 1) for b in inner.children)
+            else:
+                children.append(block)
+        root.children = children
+    return root
+
+
+MAX_DEDENTS = 2
+_LIST_LINE = re.compile(r"^(?:\t| {4})+\s*(?:\d{1,3}[.)]|[-*+•])\s+\S")
+_PROSE_LINE = re.compile(r"^\s*[A-Za-z(][\w()'’,/&+-]*(?: +\S+){2,}")
+_CODE_END = re.compile(r"[{};=\\]\s*$|^\s*[<#$>]")
+
+
+def _reads_as_text(source: list[str]) -> bool:
+    """Indented lines that are a list, or mostly prose ("Security tooling: $0.25M"), not code."""
+    lines = [line for line in source if line.strip()]
+    if any(_LIST_LINE.match(line) for line in lines):
+        return True
+    prose = sum(1 for line in lines if _PROSE_LINE.match(line) and not _CODE_END.search(line))
+    return bool(lines) and prose * 2 >= len(lines) and prose >= 2
+
+
+def _dedent(line: str) -> str:
+    return (
+        line[1:]
+        if line.startswith("\t")
+        else line[4:]
+        if line.startswith("    ")
+        else line.lstrip(" ")
+    )
+
+
+def _shifted(block: Block, offset: int) -> Block:
+    block.line += offset
+    block.end_line += offset
+    for child in block.children:
+        _shifted(child, offset)
+    return block
+
+
+def _parse(text: str) -> Block:
     builder = _TreeBuilder(text)
     start, end, inline = builder.start, builder.end, builder.inline
     events: Iterable[tuple[Any, Any]] = pyromark.events_with_range(text, options=_OPTIONS)

@@ -29,7 +29,7 @@ from roadsec.parse.periods import (
     own_period,
     without_period_words,
 )
-from roadsec.parse.plain_lines import paragraph_lines
+from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
 from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TIMING_REMARK, split_dash
 from roadsec.parse.status import detect_status, section_status
@@ -126,6 +126,8 @@ class ItemBuilder:
         for index, block in enumerate(blocks):
             if block.kind == "heading":
                 self.enter(block, blocks, index)
+            elif block.kind == "list" and (section := caps_section(block)) is not None:
+                self.enter(section, blocks, index)
             elif block.kind == "list":
                 self.list_items(block, self._list_context(blocks, index))
             elif block.kind == "table":

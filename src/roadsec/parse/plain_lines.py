@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 PSEUDO_HEADING_LEVEL = 7
 """A paragraph line that acts as a heading sits below every Markdown heading."""
 _LABEL_VALUE = re.compile(r":\s*\S")
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•])\s+(?=\S)")
 _LEADING_PERIOD = re.compile(
     r"^(?:Q[1-4]|H[12]|FY|20\d\d|[A-Z][a-z]+ 20\d\d|now|next|later)\b", re.IGNORECASE
 )
@@ -37,6 +38,7 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
         acts_as_heading(b, text, lead)
         or numbered_or_prefixed(text.strip())[1] is not None
         or OUTLINE_NUMBER.match(text.strip()) is not None
+        or _LIST_MARKER.match(text) is not None
         for text, lead in zip(lines, leads, strict=True)
     ]
     if not any(special):
@@ -58,6 +60,10 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
             current = outline_item(b, line, text, lead)
         elif prefixed_item(b, line, text):
             current = None
+        elif (marker := _LIST_MARKER.match(text)) is not None:  # "\t1. Pilot cloud POS ..."
+            entry = Block("item", number, number, text=text[marker.end() :].strip())
+            b.list_item(entry, b.stack[-1])
+            current = None
         elif current is not None:
             describe(b, current, line)
         else:
@@ -69,6 +75,8 @@ def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
     words = text.rstrip(":").split()
     if not words or len(words) > 8 or _LABEL_VALUE.search(text) or text[-1:] in ".,;":
         return False  # a sentence ("... at the September 2027 meeting.") is no heading
+    if text.isupper() and sum(ch.isalpha() for ch in text) >= 4:
+        return True  # "RISKS", "BUDGET AND PEOPLE": a plain-text section title
     if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
         return True
     if text.endswith(":"):
@@ -103,3 +111,14 @@ def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
     if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
         b.last_objective = draft
     return True
+
+
+def caps_section(block: Block) -> Block | None:
+    """ "1. RISKS" (a one-item list in capitals, often underlined): a plain-text section
+    heading, returned as a heading block."""
+    if len(block.children) != 1 or block.children[0].children:
+        return None
+    text = block.children[0].text.strip()
+    if not text.isupper() or len(text.split()) > 8 or sum(ch.isalpha() for ch in text) < 4:
+        return None
+    return Block("heading", block.line, block.end_line, level=2, text=text)

@@ -71,11 +71,30 @@ def _stalled_groups(gaps: list[Gap]) -> list[list[Gap]]:
 
 
 def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[Candidate]:
-    """Pull-forward, restart and baseline candidates: each closes one or more gaps."""
+    """Pull-forward, restart, mitigate and baseline candidates: each closes one or more gaps.
+    Work the roadmap already has (late or stalled) claims its controls before new work does."""
+    made: dict[str, Candidate] = {}  # control -> the gap candidate that took it
+    return [
+        *_closing(catalog, findings, claimed, ("late",), made),
+        *_restarts(findings, claimed, made),
+        *_closing(catalog, findings, claimed, ("risk", "baseline"), made),
+    ]
+
+
+def _closing(
+    catalog: Catalog, findings: Findings, claimed: set[str], kinds: tuple[str, ...],
+    made: dict[str, Candidate],
+) -> list[Candidate]:  # fmt: skip
     out: list[Candidate] = []
     for gap in findings.gaps:
+        if gap.kind not in kinds:
+            continue
+        best = gap.controls[0] if gap.controls else None
+        if gap.kind == "risk" and best in made:  # restarting the stalled work answers the risk
+            made[best].gaps.append(gap)
+            continue
         controls = [c for c in gap.controls if c not in claimed][:MAX_CONTROLS]
-        if gap.kind not in ("late", "risk", "baseline") or not controls:
+        if not controls:
             continue
         if gap.kind == "late":
             planned = slot(gap.items[0].period)
@@ -94,12 +113,20 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
             title = f"Stack baseline for {', '.join(gap.technologies[:3])}"
             kind = "baseline"
         claimed.update(controls)
-        out.append(Candidate(kind, title, controls, gap.period, list(gap.sources[:MAX_CITATIONS]),
-                             [gap.detail], gaps=[gap], first_step=gap.first_step,
-                             owner=gap.suggested_owner))  # fmt: skip
+        candidate = Candidate(kind, title, controls, gap.period, list(gap.sources[:MAX_CITATIONS]),
+                              [gap.detail], gaps=[gap], first_step=gap.first_step,
+                              owner=gap.suggested_owner)  # fmt: skip
+        made.update(dict.fromkeys(controls, candidate))
+        out.append(candidate)
+    return out
+
+
+def _restarts(findings: Findings, claimed: set[str], made: dict[str, Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
     stalled = [g for g in findings.gaps if g.kind in ("stalled", "ownerless")]
     for group in _stalled_groups(stalled):
-        controls = list(dict.fromkeys(c for g in group for c in g.controls))[:MAX_CONTROLS]
+        named = dict.fromkeys(c for g in group for c in g.controls)
+        controls = [c for c in named if c not in claimed][:MAX_CONTROLS]
         if not controls:
             continue
         claimed.update(controls)
@@ -111,6 +138,7 @@ def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[C
                               owner=group[0].suggested_owner)  # fmt: skip
         for gap in group:
             candidate.cite(gap.sources)
+        made.update(dict.fromkeys(controls, candidate))
         out.append(candidate)
     return out
 
@@ -123,7 +151,10 @@ def _title_rank(item: Item) -> float:
 
 
 def _window_quarter(windows: list[Window], timing: str) -> str | None:
-    """The earliest window, or for "busiest" the quarter with the most windows."""
+    """The earliest window, or for "busiest" the quarter with the most windows. A window dated
+    only by its year ("2027 priorities") yields to the same change dated to a quarter."""
+    dated = [w for w in windows if not _whole_year(w.item.period)]
+    windows = dated or windows
     if timing == "busiest":
         counts: dict[str | None, int] = {}
         for window in windows:
@@ -131,6 +162,10 @@ def _window_quarter(windows: list[Window], timing: str) -> str | None:
         best = max(counts.values())
         return min((q for q, n in counts.items() if n == best), key=order_key)
     return windows[0].start
+
+
+def _whole_year(period: str | None) -> bool:
+    return period is not None and period.isdigit()
 
 
 def from_windows(
