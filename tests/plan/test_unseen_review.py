@@ -157,3 +157,18 @@ def test_the_indented_plan_answers_its_risks_and_dates_the_mobile_app_by_its_bet
     assert rec(plan, "mobile-app-security").period == "2027-Q2"  # the beta, not "FY27 priorities"
     controls = [c for r in plan.recommendations for c in r.controls]
     assert len(controls) == len(set(controls))  # each control recommended once
+
+
+def test_quarter_matrix_cells_are_items_of_their_quarter_under_the_workstream() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/quarter-matrix.md"])
+    row = next(i for i in roadmap.items if i.title == "Recommendation ML")
+    assert row.kind.value == "theme" and row.period is None
+    assistant = next(i for i in roadmap.items if i.title.startswith("Foundation-model"))
+    assert assistant.period == "2027-Q3" and assistant.parent == row.id
+    vault = next(i for i in roadmap.items if i.title.startswith("Secrets move from env vars"))
+    assert vault.period == "2027-Q2"
+    plan = plan_of("quarter-matrix")
+    assert rec(plan, "llm-application-guardrails").period == "2027-Q3"
+    vault_rec = rec(plan, "secrets-management")  # the EKS move needs it a quarter earlier
+    assert vault_rec.title == "Pull “Secrets move from env vars to Vault” forward into 2027-Q1"
+    assert not any(r.title.endswith("“Streaming platform”") for r in plan.recommendations)

@@ -15,7 +15,9 @@ def split_dash(text: str) -> tuple[str, str, str]:
 
 
 OWNER_REMARK = re.compile(
-    r"\s*(?:(?:owners?|owned by|led by|lead|dri|team|assigned to)\b|@[\w.-]+\s*$)", re.IGNORECASE
+    r"\s*(?:(?:(?:no|without an?|needs an?) )?(?:owners?|owned by|led by|lead|dri|team|assigned to)\b"
+    r"|@[\w.-]+\s*$|(?:nobody|no one) (?:assigned|owns))",
+    re.IGNORECASE,
 )
 """A dash remark that names who does the work ("Portal v2 — owner: Growth squad")."""
 

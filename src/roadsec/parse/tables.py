@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from roadsec.model.roadmap import STALLED, ItemKind, Status
 from roadsec.parse.blocks import LINE_BREAK, Block
 from roadsec.parse.context import Context
+from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import Period, without_period_words
@@ -130,6 +131,33 @@ def _marked_span(timeline: list[tuple[int, Period]], cells: list[str]) -> Period
     return Period(first.year, first.first, max(p.last for p in marked))
 
 
+MAX_CELL_ENTRIES = 12
+
+
+def _cells_hold_work(timeline: list[tuple[int, Period]], cells: list[str]) -> bool:
+    """A matrix ("| Workstream | Q1 2027 | Q2 2027 |") whose quarter cells name the work, not
+    a Gantt chart whose cells only mark it ("✓", "X", "■")."""
+    return any(i < len(cells) and len(cells[i].split()) >= 2 for i, _ in timeline)
+
+
+def _quarter_cells(
+    b: ItemBuilder, row: Draft, timeline: list[tuple[int, Period]], cells: list[str],
+    line: int, ctx: Context,
+) -> None:  # fmt: skip
+    """Each deliverable in a quarter cell is an item of that quarter under its workstream."""
+    row.kind, row.period = ItemKind.THEME, None  # the row only groups its cells' work
+    under = ctx.under(row.id, ItemKind.THEME)
+    for index, period in timeline:
+        if index >= len(cells) or cells[index].strip().lower() in _UNMARKED:
+            continue
+        for entry in split_cell_lines(cells[index])[:MAX_CELL_ENTRIES]:
+            title = b.item_title(Block("item", line, line, text=entry), None, entry)
+            draft = b.new_draft(ItemKind.INITIATIVE, title, line, under)
+            draft.add_text(entry)
+            b.place(draft, entry, under._replace(period=period))
+            draft.add_metrics(metric_fields(entry), line)
+
+
 def split_cell_lines(cell: str) -> list[str]:
     """A KPI cell's separate entries (``<br>``, ``;`` or bullet separated)."""
     parts = _CELL_SEPARATORS.split(cell.replace(LINE_BREAK, "\n"))
@@ -184,3 +212,5 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
             draft.add_metrics(metric_fields(part, metric_context=True), row.line)
         if "metrics" not in shape.columns:  # "| Reduce p99 latency from 180 ms to 120 ms |"
             draft.add_metrics(metric_fields(title), row.line)
+        if timeline and _cells_hold_work(timeline, cells):
+            _quarter_cells(b, draft, timeline, cells, row.line, ctx)
