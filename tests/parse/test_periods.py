@@ -64,6 +64,7 @@ def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
         ("Retire Exchange 2016 mailboxes", None, None),
         ("An outage in 2021 took the site down", None, None),
         ("Hire three engineers in 2025", "2025", None),
+        ("Fraud losses: cut 60% vs FY2024", None, None),
     ],
 )
 def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:

@@ -172,3 +172,27 @@ def test_quarter_matrix_cells_are_items_of_their_quarter_under_the_workstream() 
     vault_rec = rec(plan, "secrets-management")  # the EKS move needs it a quarter earlier
     assert vault_rec.title == "Pull “Secrets move from env vars to Vault” forward into 2027-Q1"
     assert not any(r.title.endswith("“Streaming platform”") for r in plan.recommendations)
+
+
+def test_backlog_tags_give_owner_estimate_and_period_and_leave_the_title() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/nested-backlog-tags.md"])
+    by_line = {i.sources[0].line: i for i in roadmap.items}
+    epic = by_line[7]  # "- Epic: Self-serve carrier onboarding [Q1] (P1) @raj"
+    assert (epic.title, epic.owner, epic.period) == (
+        "Self-serve carrier onboarding",
+        "@raj",
+        "2027-Q1",
+    )
+    story = by_line[8]  # "  - Story: Upload MC/DOT authority and insurance certificate ~3w"
+    assert story.period == "2027-Q1" and story.parent == epic.id
+    assert story.effort is not None and (story.effort.value, story.effort.unit) == (3.0, "weeks")
+    assert story.title == "Upload MC/DOT authority and insurance certificate"
+    assert by_line[12].period == "2027-Q2"  # its own "[Q2]" wins over the epic's quarter
+    assert by_line[15].status is Status.DEFERRED  # "— blocked on provider contract"
+
+
+def test_a_past_year_named_as_an_event_dates_nothing() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/nested-backlog-tags.md"])
+    plan = plan_of("nested-backlog-tags")
+    assert all(not q.startswith("2026") for q in plan.quarters)
+    assert roadmap.items and plan.quarters[0] == "2027-Q1"

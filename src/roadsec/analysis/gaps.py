@@ -133,7 +133,11 @@ def stalled_and_ownerless(
             ))  # fmt: skip
         elif owner_needed:
             reason = (
-                " (the roadmap names no owner)" if not says_no_owner else f" ({item.status_reason})"
+                f" ({item.status_reason})"
+                if says_no_owner and item.status_reason
+                else " (the roadmap says so itself)"
+                if says_no_owner
+                else " (the roadmap names no owner)"
             )
             gaps.append(Gap(
                 owner_rule.id, "ownerless", f"No owner: {item.title}",

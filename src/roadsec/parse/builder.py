@@ -31,7 +31,7 @@ from roadsec.parse.periods import (
 )
 from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
-from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TIMING_REMARK, split_dash
+from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TAGS, TIMING_REMARK, split_dash
 from roadsec.parse.status import detect_status, section_status
 from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
@@ -320,7 +320,10 @@ class ItemBuilder:
             draft.status, draft.status_reason = Status.DONE, "checked off"  # "- [x] ..."
         metric_context = kind is ItemKind.METRIC or bool(_LEADING_NUMBER.match(named))
         draft.add_metrics(metric_fields(named, metric_context=metric_context), block.line)
-        self.nested(block, ctx.under(draft.id, draft.kind))
+        children = ctx.under(draft.id, draft.kind)
+        if period is not None:  # "- Epic: Self-serve onboarding [Q1]": its stories are Q1 work
+            children = children._replace(period=draft.period)
+        self.nested(block, children)
 
     def group_context(self, label: str, ctx: Context) -> Context:
         """A bold label that only groups bullets ("**Data Improvements (planned Q4 2025):**")."""
@@ -364,6 +367,8 @@ class ItemBuilder:
             or self.only_period(remark)
         ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
+        if "[" in text or "@" in text or "~" in text or "#" in text or "(P" in text:
+            text = TAGS.sub("", text).strip() or text  # "[Q2] (P1) @raj ~3w #security"
         if "(" not in text:
             return clean_title(text)
         keep = {p for p in parentheticals(text) if not self.is_remark(p)}

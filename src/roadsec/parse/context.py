@@ -40,7 +40,7 @@ OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z])")
 """An outline number opening a line ("2.1 Plant network refresh"): a numbered piece of work."""
 _KIND_PREFIX = re.compile(
     r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
-    r"key result|kr|risk|o(?=\d))"
+    r"key result|kr|risk|user story|story|sub-?task|task|spike|o(?=\d))"
     # "KR 5.2 Server-side ...", "O4. Launch ...", "Risk A: ...": a number, then any separator;
     r"(?:\s*#?\s*(?:\d{1,3}(?:\.\d{1,3})*(?![\d.]\d)|(?-i:[A-Z])\b)\.?(?:\s*[:)–—-])?\s+"
     # "Objective: ...", "KR: ...": no number, a separator
@@ -63,6 +63,12 @@ _PREFIX_KIND: dict[str, ItemKind] = {
     "kr": ItemKind.KEY_RESULT,
     "risk": ItemKind.RISK,
     "o": ItemKind.OBJECTIVE,
+    "user story": ItemKind.FEATURE,
+    "story": ItemKind.FEATURE,
+    "task": ItemKind.TASK,
+    "subtask": ItemKind.TASK,
+    "sub-task": ItemKind.TASK,
+    "spike": ItemKind.TASK,
 }
 
 

@@ -95,6 +95,11 @@ def effort_in_text(text: str) -> Effort | None:
     text = text[:MAX_TEXT]
     if not _DIGIT.search(text):
         return None
+    if "~" in text and (estimate := _ESTIMATE.search(text)):  # "~3w", a backlog estimate
+        return Effort(
+            value=float(estimate.group("value")),
+            unit=_ESTIMATE_UNITS[estimate.group("unit").lower()],
+        )
     labelled = inline = True
     if lowers_faithfully(text):  # each pattern needs one of its words
         lowered = text.lower()
@@ -111,8 +116,13 @@ def effort_in_text(text: str) -> Effort | None:
     return Effort(value=float(m.group("value")), unit=unit)
 
 
-_HANDLE = re.compile(r"\s[—–-]\s*(?P<who>@[\w.-]{2,40})\s*$")
-"""A team handle closing the line ("Account linking — @accounts")."""
+_HANDLE = re.compile(r"(?<!\S)(?P<who>@[\w-]{2,40}(?:\.[\w-]+)*)(?![\w@])")
+"""A handle naming who does the work ("Account linking — @accounts", "Epic: X [Q1] @raj")."""
+_ESTIMATE = re.compile(
+    r"(?<!\S)~\s?(?P<value>\d+(?:\.\d+)?)\s?(?P<unit>w|wk|d|sp|pts?)\b", re.IGNORECASE
+)
+_ESTIMATE_UNITS = {"w": "weeks", "wk": "weeks", "d": "days", "sp": "story points",
+                   "pt": "story points", "pts": "story points"}  # fmt: skip
 
 
 def owner_in_text(text: str) -> str | None:
@@ -128,7 +138,7 @@ def owner_in_text(text: str) -> str | None:
     if not m:
         return None
     who = clean_text(m.group("who") or m.group("who2") or m.group("who3") or "").strip(" -")
-    return who or None
+    return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody
 
 
 _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?", "unknown",

@@ -134,7 +134,8 @@ _YEAR_GROUPS = {kind: _year_groups(kind, pattern) for kind, pattern in _PATTERNS
 
 
 _HISTORY = re.compile(
-    r"\b(?:from|originally|initially|previously|proposed(?: for| in)?|was|were|since|prior to)\s*$",
+    r"\b(?:from|originally|initially|previously|proposed(?: for| in)?|was|were|since|prior to|vs\.?|"
+    r"versus|compared (?:to|with)|than|relative to|against)\s*$",
     re.IGNORECASE,
 )
 
@@ -277,6 +278,8 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
 
 
 _NAMED_YEAR = re.compile(r"(?<![\w-])(?P<word>[A-Z][\w-]{2,})\s+$")
+_ATTRIBUTIVE = re.compile(r"\b(?:the|our|their|its|this|that|last)\s+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!roadmap|plan|budget|goals?|okrs?|priorities|targets?)[a-z]{3,}")
 _DATE_WORDS = frozenset(
     [
         "in",
@@ -323,7 +326,10 @@ def _dates_work(text: str, hit: Found, context_year: int | None) -> bool:
     year = hit.period.year
     if context_year and year and year < context_year - 1:
         return False
-    named = _NAMED_YEAR.search(text[max(0, hit.start - 30) : hit.start])
+    before = text[max(0, hit.start - 30) : hit.start]
+    if _ATTRIBUTIVE.search(before) and _NOUN_AFTER.match(text, hit.start + 4):
+        return False  # "found in the 2026 audit", "our 2025 risk register": a past event's name
+    named = _NAMED_YEAR.search(before)
     return named is None or named.group("word").lower() in _DATE_WORDS
 
 

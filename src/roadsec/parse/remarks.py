@@ -32,3 +32,11 @@ HISTORY_WORDS = re.compile(
 
 TIMING_REMARK = re.compile(r"\s*(?:after|once|when|before|until|as soon as)\b", re.IGNORECASE)
 """A dash remark that times the work against another ("DPIA — after the API is live")."""
+
+TAGS = re.compile(
+    r"\s*(?:\[(?:Q[1-4]|H[12]|FY\s?\d{2,4}|20\d\d|P[0-4]|now|next|later)[^\]]{0,20}\]"
+    r"|\((?:P[0-4]|p[0-4])\)|(?<!\S)@[\w.-]{2,40}|(?<!\S)~\s?\d+(?:\.\d+)?\s?(?:w|wk|d|sp|pts?)\b"
+    r"|(?<!\S)#[a-z][\w-]{1,30})(?=\s|$)",
+    re.IGNORECASE,
+)
+"""Backlog tags after an item's name: period, priority, owner handle, estimate, label."""

@@ -25,7 +25,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|parked|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -54,7 +54,7 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (
             Status.CANCELLED,
             r"\b(?:cancel+ed|dropped|de-?scoped|not doing|won[’']?t do|will not do|out of scope|"
-            r"not in scope|non-?goals|declined|rejected)\b",
+            r"not in scope|non-?goals|declined|rejected|not in (?:20\d\d|fy\s?\d+|this year|scope))\b",
         ),
         (Status.DONE, r"\b(?:done|completed|shipped|delivered|achievements?)\b"),
         (Status.IN_PROGRESS, r"\b(?:in progress|ongoing|current work)\b"),
@@ -91,7 +91,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
     Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc",
                           "budgeted", "funded"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
-                      "paused", "parked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
+                      "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
     Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status",
