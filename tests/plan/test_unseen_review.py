@@ -196,3 +196,15 @@ def test_a_past_year_named_as_an_event_dates_nothing() -> None:
     plan = plan_of("nested-backlog-tags")
     assert all(not q.startswith("2026") for q in plan.quarters)
     assert roadmap.items and plan.quarters[0] == "2027-Q1"
+
+
+def test_workforce_sso_and_customer_sso_get_their_own_controls() -> None:
+    cto = plan_of("cto-annual-plan")
+    workforce = rec(cto, "central-identity-sso-mfa")
+    assert "SSO with Okta for every internal tool" in workforce.title
+    assert not any("customer-sso-hardening" in r.controls and "OAuth client" in r.title
+                   for r in cto.recommendations)  # fmt: skip
+    saas = plan_of("saas-initiative-table")
+    customer = rec(saas, "customer-sso-hardening")
+    assert "enterprise tenants" in customer.title
+    assert "central-identity-sso-mfa" not in customer.controls
