@@ -208,3 +208,11 @@ def test_workforce_sso_and_customer_sso_get_their_own_controls() -> None:
     customer = rec(saas, "customer-sso-hardening")
     assert "enterprise tenants" in customer.title
     assert "central-identity-sso-mfa" not in customer.controls
+
+
+def test_known_issues_of_a_release_train_become_risk_gaps_with_fitting_controls() -> None:
+    plan = plan_of("release-train")
+    assert "rbac-authorization-model" in risk_gap(plan, "default").controls
+    assert "llm-application-guardrails" in risk_gap(plan, "verbatim").controls
+    assert "vendor-risk-management" in risk_gap(plan, "BAA").controls
+    assert "file-upload-security" in risk_gap(plan, "validate file type").controls
