@@ -216,3 +216,19 @@ def test_known_issues_of_a_release_train_become_risk_gaps_with_fitting_controls(
     assert "llm-application-guardrails" in risk_gap(plan, "verbatim").controls
     assert "vendor-risk-management" in risk_gap(plan, "BAA").controls
     assert "file-upload-security" in risk_gap(plan, "validate file type").controls
+
+
+def test_a_security_teams_own_roadmap_reads_its_budget_and_field_sentences() -> None:
+    roadmap = roadsec.api.parse([ROOT / "tests/data/unseen/security-team-roadmap.md"])
+    tooling = next(c for c in roadmap.capacity if c.kind == "budget_amount")
+    assert (tooling.label, tooling.value, tooling.unit) == ("Tooling budget", 1_150_000.0, "$")
+    pam = next(i for i in roadmap.items if i.title.startswith("Privileged access management"))
+    assert (
+        pam.title == "Privileged access management (CyberArk or Teleport) for Linux servers and RDS"
+    )
+    assert pam.status is Status.UNSCHEDULED and pam.owner is None  # "Owner: TBD. Status: Proposed."
+    plan = plan_of("security-team-roadmap")
+    note = next(c for c in plan.considerations if c.title == "Capacity and effort")
+    assert note.text.startswith("The roadmap budgets $1.15M for tooling.")
+    assert not any(w.title == "SIEM migration" and w.change_type == "identity-change"
+                   for w in plan.windows)  # fmt: skip

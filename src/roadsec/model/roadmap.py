@@ -108,9 +108,10 @@ class Technology(_Frozen):
 
 
 class Capacity(_Frozen):
-    """A stated budget share or headcount ("Security: 10%", "Q2: 35 engineers")."""
+    """A stated budget share, budget amount or headcount ("Security: 10%", "Security tooling:
+    $0.25M", "Q2: 35 engineers")."""
 
-    kind: Literal["budget_share", "headcount"]
+    kind: Literal["budget_share", "headcount", "budget_amount"]
     label: str
     value: float
     unit: str

@@ -32,13 +32,17 @@ from roadsec.parse.periods import (
 from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
 from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TAGS, TIMING_REMARK, split_dash
-from roadsec.parse.status import detect_status, section_status
+from roadsec.parse.status import detect_status, section_status, status_from_cell
 from roadsec.parse.tables import read_table
-from roadsec.parse.text import clean_title, parentheticals, without_parentheticals
+from roadsec.parse.text import clean_text, clean_title, parentheticals, without_parentheticals
 from roadsec.parse.vocabulary import NON_ITEM_ROLES, load_vocabulary
 
 _LEADING_NUMBER = re.compile(r"^\s*[<>≤≥~$€£]?\s*\d")
 _PLAIN_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w /&-]{1,30}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+_STATUS_FIELD = re.compile(r"\b[Ss]tatus:\s*([A-Za-z][\w '’-]{1,30}?)\s*(?:[.;,(]|$)")
+_TRAILING_FIELDS = re.compile(
+    r"[.;]?\s+(?:Owner|Owners|Status|Effort|Estimate|Due|ETA|Target|Quarter|Priority|Team):\s.*$"
+)
 _LOUD_STATUSES = STALLED | {Status.IN_PROGRESS, Status.DONE}
 
 
@@ -96,6 +100,9 @@ class ItemBuilder:
         """Period, status, owner and effort: stated on the item, else inherited."""
         period, due = self.own_period(text)
         status, reason = self.status_of(text)
+        if "tatus:" in text and (field := _STATUS_FIELD.search(text)) is not None:
+            status = status_from_cell(field.group(1)) or status  # "... Status: Proposed."
+            reason = clean_text(field.group(1)) if status not in (None, Status.PLANNED) else reason
         if status is None and ctx.status is not None:
             status, reason = ctx.status, f"listed under “{ctx.status_heading}”"
         draft.status, draft.status_reason = status, reason
@@ -367,6 +374,8 @@ class ItemBuilder:
             or self.only_period(remark)
         ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
+        if ":" in text:  # "PAM for Linux servers. Owner: TBD. Status: Proposed."
+            text = _TRAILING_FIELDS.sub("", text) or text
         if "[" in text or "@" in text or "~" in text or "#" in text or "(P" in text:
             text = TAGS.sub("", text).strip() or text  # "[Q2] (P1) @raj ~3w #security"
         if "(" not in text:

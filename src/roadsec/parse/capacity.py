@@ -28,9 +28,30 @@ _SHARE_OF = re.compile(
 )
 
 
+_MONEY = re.compile(
+    r"(?P<currency>[$€£])\s?(?P<value>\d+(?:[.,]\d+)?)\s?(?P<scale>[kKmM]\b|million|thousand)?"
+)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+
+
 def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx: Context) -> None:
-    """A budget share ("Security: 10%") or a headcount ("Q2: 35 engineers")."""
+    """A budget share ("Security: 10%"), a budget amount ("Security tooling: $0.25M") or a
+    headcount ("Q2: 35 engineers")."""
+    if not label and ":" in value[:50]:  # "Tooling budget: $1.15M (...)"
+        head, _, rest = value.partition(":")
+        if not _MONEY.search(head) and not _CAPACITY_NUMBER.search(head):
+            label, value = head.strip(" -*"), rest
     number = _CAPACITY_NUMBER.search(value)
+    money = _MONEY.search(value) if label else None
+    if money is not None and (number is None or money.start() < number.start()):
+        scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
+        b.capacity.append(Capacity(
+            kind="budget_amount", label=clean_title(label or ctx.heading),
+            value=float(money.group("value").replace(",", "")) * scale,
+            unit=money.group("currency"), period=ctx.period.id if ctx.period else None,
+            sources=(SourceRef(document=b.document, line=line),),
+        ))  # fmt: skip
+        return
     if not number:
         return
     share = number.group(2) == "%"

@@ -3,6 +3,7 @@ initiatives, quarters and numbers."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from roadsec.analysis import Findings, Gap, distinct_sources
@@ -261,6 +262,16 @@ def _declined(findings: Findings, recs: list[Recommendation]) -> Consideration |
     )
 
 
+_BUDGET_WORD = re.compile(r"\s*\bbudget\b", re.IGNORECASE)
+_SECURITY_BUDGET = re.compile(r"\bsecur|\btooling\b|\bcyber", re.IGNORECASE)
+
+
+def _money(value: float, unit: str) -> str:
+    if value >= 1e6:
+        return f"{unit}{value / 1e6:g}M"
+    return f"{unit}{value / 1e3:g}k" if value >= 1e3 else f"{unit}{value:g}"
+
+
 _WORKING_WEEKS = 12  # working weeks in a quarter, after holidays and leave
 
 
@@ -278,7 +289,20 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
         if c.kind == "budget_share" and "secur" in c.label.lower()
     ]
     headcount = [c for c in findings.roadmap.capacity if c.kind == "headcount"]
-    if security_share:
+    amounts = [
+        c for c in findings.roadmap.capacity
+        if c.kind == "budget_amount" and _SECURITY_BUDGET.search(c.label)
+    ]  # fmt: skip
+    if amounts and not security_share:
+        stated = amounts[0]
+        text = (
+            f"The roadmap budgets {_money(stated.value, stated.unit)} for "
+            f"{in_sentence(_BUDGET_WORD.sub('', stated.label).strip() or stated.label)}. "
+            f"The plan asks for about {total:g} person-weeks ({spread}), mostly people's time "
+            f"inside work already planned rather than new tools; fund the high-priority items first."
+        )
+        refs = [stated.sources[0]]
+    elif security_share:
         stated = security_share[0]
         text = (
             f"The roadmap gives security {stated.value:g}% of the budget. The plan asks for about "
@@ -311,7 +335,7 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
         ]
     if headcount:
         text += (
-            f" Engineering grows to {max(c.value for c in headcount):g} people over the year; "
+            f" Headcount grows to {max(c.value for c in headcount):g} people over the year; "
             f"security onboarding and access automation scale with it."
         )
         refs.append(headcount[-1].sources[0])
