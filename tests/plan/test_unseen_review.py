@@ -232,3 +232,10 @@ def test_a_security_teams_own_roadmap_reads_its_budget_and_field_sentences() -> 
     assert note.text.startswith("The roadmap budgets $1.15M for tooling.")
     assert not any(w.title == "SIEM migration" and w.change_type == "identity-change"
                    for w in plan.windows)  # fmt: skip
+
+
+def test_a_security_risk_no_pattern_names_takes_the_lead_control_of_its_change() -> None:
+    plan = plan_of("security-team-roadmap")
+    assert "third-party-integration-security" in risk_gap(plan, "Third-party carriers").controls
+    service = plan_of("fiscal-outline-items")  # "If the ERP cutover slips ... 2% a year"
+    assert not any(g.kind == "risk" and "cutover slips" in g.title for g in service.gaps)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadsec.analysis.findings import Gap, distinct_sources
-from roadsec.analysis.matching import MAX_MATCH_TEXT, controls_recognized, item_text
-from roadsec.analysis.tables import first_steps, gap_rules
+from roadsec.analysis.matching import MAX_MATCH_TEXT, controls_recognized, item_text, read
+from roadsec.analysis.tables import change_controls, first_steps, gap_rules
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import ItemKind, Roadmap
 
@@ -28,6 +28,16 @@ def controls_mitigating(catalog: Catalog, text: str) -> list[str]:
     return [control for _, control in sorted(found)]
 
 
+def _implied(catalog: Catalog, text: str) -> tuple[str, ...]:
+    """A security risk no pattern names ("the broker API opens binding to the internet"):
+    the lead control of the change it speaks of."""
+    reading = read(catalog, text)
+    if not reading.security:
+        return ()
+    leads = change_controls(catalog)
+    return tuple(leads[change_type][0] for change_type in reading.change_types)[:1]
+
+
 def stated_risks(
     catalog: Catalog, roadmap: Roadmap, planned: set[str], first_quarter: str | None,
     owners: Owners,
@@ -45,6 +55,8 @@ def stated_risks(
             continue
         text = item_text(item)
         controls = tuple(controls_mitigating(catalog, text)[:MAX_RISK_CONTROLS])
+        if not controls:
+            controls = _implied(catalog, text)
         if not controls or planned.intersection(controls):
             continue
         if controls_recognized(catalog, text):
