@@ -172,6 +172,7 @@ def test_quarter_matrix_cells_are_items_of_their_quarter_under_the_workstream() 
     vault_rec = rec(plan, "secrets-management")  # the EKS move needs it a quarter earlier
     assert vault_rec.title == "Pull “Secrets move from env vars to Vault” forward into 2027-Q1"
     assert not any(r.title.endswith("“Streaming platform”") for r in plan.recommendations)
+    assert not any("depends on" in r.title for r in plan.recommendations)  # a dependency note
 
 
 def test_backlog_tags_give_owner_estimate_and_period_and_leave_the_title() -> None:
