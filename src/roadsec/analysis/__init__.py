@@ -72,4 +72,11 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
         gaps=tuple(gaps),
         quarters=quarters,
         catalog_version=catalog.version,
+        declined=tuple(
+            i
+            for i in readable
+            if i.status is Status.CANCELLED
+            and (i.status_reason or "").startswith("listed under")
+            and (i.id in by_item or texts[i.id].itself)
+        ),
     )

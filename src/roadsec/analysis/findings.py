@@ -79,3 +79,4 @@ class Findings:
     gaps: tuple[Gap, ...]
     quarters: tuple[str, ...]  # the roadmap's timeline, in order
     catalog_version: str
+    declined: tuple[Item, ...] = ()  # security work a "Not doing" section turns down

@@ -31,6 +31,7 @@ _SHARE_OF = re.compile(
 _MONEY = re.compile(
     r"(?P<currency>[$€£])\s?(?P<value>\d+(?:[.,]\d+)?)\s?(?P<scale>[kKmM]\b|million|thousand)?"
 )
+_GROWS = re.compile(r"\b(?P<from>\d{1,5})\s*(?:->|→|to)\s*(?P<to>\d{1,5})\b")
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
 
@@ -41,6 +42,15 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
         head, _, rest = value.partition(":")
         if not _MONEY.search(head) and not _CAPACITY_NUMBER.search(head):
             label, value = head.strip(" -*"), rest
+    grows = _GROWS.search(value) if "headcount" in f"{label} {value}".lower() else None
+    if grows is not None:  # "Headcount: 41 -> 47 in technology"
+        b.capacity.append(Capacity(
+            kind="headcount", label=clean_title(label or ctx.heading),
+            value=float(grows.group("to")), unit="engineers",
+            period=ctx.period.id if ctx.period and not ctx.period.whole_year else None,
+            sources=(SourceRef(document=b.document, line=line),),
+        ))  # fmt: skip
+        return
     number = _CAPACITY_NUMBER.search(value)
     money = _MONEY.search(value) if label else None
     if money is not None and (number is None or money.start() < number.start()):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from roadsec.model.roadmap import ItemKind
 from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
+from roadsec.parse.capacity import capacity_entry
 from roadsec.parse.context import OUTLINE_NUMBER, numbered_or_prefixed
 from roadsec.parse.draft import Draft
 from roadsec.parse.metrics import metric_fields
@@ -19,6 +20,7 @@ from roadsec.parse.text import clean_title
 if TYPE_CHECKING:
     from roadsec.parse.builder import ItemBuilder
 
+MAX_CAPACITY_LINES = 40
 PSEUDO_HEADING_LEVEL = 7
 """A paragraph line that acts as a heading sits below every Markdown heading."""
 _LABEL_VALUE = re.compile(r":\s*\S")
@@ -33,6 +35,11 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
     ("Q1 FY2026", "Backlog:"), "Objective 1: ..." or "KR 1.2: ..." is an item, and so is
     "2.1 Plant network refresh" with the lines under it; prose sections are read as prose."""
     lines = block.text.split(PARAGRAPH_BREAK)
+    if b.stack[-1].role == "capacity":  # "Security tooling:   $0.25M", one entry per line
+        for offset, text in enumerate(lines[:MAX_CAPACITY_LINES]):
+            number = min(block.line + offset, block.end_line)
+            capacity_entry(b, None, text.strip(), number, b.stack[-1])
+        return
     leads = [block.lead_strong] + [None] * (len(lines) - 1)
     special = [
         acts_as_heading(b, text, lead)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from roadsec.analysis import Findings, Gap, distinct_sources
 from roadsec.knowledge import Catalog
 from roadsec.model.plan import Consideration, Recommendation
-from roadsec.model.roadmap import STALLED, SourceRef, Status
+from roadsec.model.roadmap import STALLED, SourceRef
 from roadsec.model.timeline import order_key, period_label, slot
 from roadsec.plan.candidates import in_sentence
 
@@ -237,16 +237,13 @@ def _targets(findings: Findings) -> list[Consideration]:
 def _declined(findings: Findings, recs: list[Recommendation]) -> Consideration | None:
     """Security work the roadmap declines on purpose ("Not doing this year"): respected, not
     reopened, but named as an accepted risk; recommendations on the same ground say so."""
-    declined = [
-        w for w in findings.security_work
-        if w.item.status is Status.CANCELLED
-        and (w.item.status_reason or "").startswith("listed under")
-    ]  # fmt: skip
+    declined = findings.declined
     if not declined:
         return None
-    controls = {c for w in declined for c in w.controls}
+    work = {w.item.id: w.controls for w in findings.security_work}
+    controls = {c for item in declined for c in work.get(item.id, ())}
     touching = [r for r in recs if controls.intersection(r.controls)]
-    names = _names([f"“{w.item.title}”" for w in declined], 4)
+    names = _names([f"“{item.title}”" for item in declined], 4)
     text = (f"The roadmap declines {names} on purpose. The "
             f"plan does not reopen {'it' if len(declined) == 1 else 'them'}: record each as an "
             f"accepted risk with an owner and a date to look again.")  # fmt: skip
@@ -258,7 +255,7 @@ def _declined(findings: Findings, recs: list[Recommendation]) -> Consideration |
         title="Security work the roadmap declines",
         text=text,
         recommendations=tuple(r.id for r in touching),
-        sources=distinct_sources([w.item.sources[0] for w in declined]),
+        sources=distinct_sources([item.sources[0] for item in declined]),
     )
 
 
