@@ -37,6 +37,7 @@ def test_every_statement_cites_real_lines_and_runs_are_identical(path: Path) -> 
     lines = path.read_text("utf-8").splitlines()
     assert 1 <= len(plan.recommendations) <= 30
     assert len({r.title for r in plan.recommendations}) == len(plan.recommendations)
+    assert all(r.quick_win for r in plan.recommendations if r.title.startswith("Quick win"))
     for entry in [*plan.recommendations, *plan.gaps, *plan.avoid, *plan.considerations]:
         assert 1 <= len(entry.sources) <= 6, entry
         assert all(1 <= s.line <= len(lines) and lines[s.line - 1].strip() for s in entry.sources)

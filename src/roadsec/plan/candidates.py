@@ -190,8 +190,10 @@ def from_windows(
                     if c not in claimed and not _planned_in_time(planned, c, quarter)]  # fmt: skip
         quick = [c for c in controls if catalog.controls[c].quick_win]
         main = [c for c in controls if c not in quick] or quick
-        quick = [c for c in quick if c not in main][:MAX_QUICK]
+        small = [c for c in quick if c not in main][:MAX_QUICK]
+        quick = _small_enough(catalog, small)
         later, main = main[MAX_CONTROLS:], main[:MAX_CONTROLS]
+        later += [c for c in small if c not in quick]  # named as a next step, not bundled
         if not main:
             continue
         claimed.update(main + quick)
@@ -224,6 +226,22 @@ def from_windows(
             win.cite((here[0].item.sources[0],))
             out.append(win)
     return out
+
+
+QUICK_WIN_WEEKS = 3.0  # what a quick win may cost in all, as scoring.is_quick_win reads it
+
+
+def _small_enough(catalog: Catalog, quick: list[str]) -> list[str]:
+    """The quick-win controls that together still fit a quick win's effort (the first always)."""
+    chosen: list[str] = []
+    weeks = 0.0
+    for control in quick:
+        cost = catalog.controls[control].effort.person_weeks
+        if chosen and weeks + cost > QUICK_WIN_WEEKS:
+            continue
+        chosen.append(control)
+        weeks += cost
+    return chosen
 
 
 def _in_time(window: Window) -> tuple[tuple[int, int, int], str, int]:
