@@ -79,11 +79,3 @@ def test_the_outline_plan_restarts_ot_segmentation_and_sets_terms_for_the_hosted
     erp = rec(plan, "vendor-risk-management")
     assert "ERP migration" in erp.title and erp.period == "2027-Q2"
     assert plan.quarters[0] == "2027-Q1"  # not 2025, the year of a competitor's incident
-
-
-def test_customer_login_changes_protect_accounts_not_the_workforce() -> None:
-    plan = plan_of("monthly")
-    login = rec(plan, "customer-account-protection")
-    assert "magic links" in login.title
-    assert not any("central-identity-sso-mfa" in r.controls and "magic" in r.title
-                   for r in plan.recommendations)  # fmt: skip

@@ -199,7 +199,11 @@ def test_a_past_year_named_as_an_event_dates_nothing() -> None:
     assert roadmap.items and plan.quarters[0] == "2027-Q1"
 
 
-def test_workforce_sso_and_customer_sso_get_their_own_controls() -> None:
+def test_workforce_sso_customer_sso_and_customer_logins_get_their_own_controls() -> None:
+    monthly = plan_of("monthly")
+    assert "magic links" in rec(monthly, "customer-account-protection").title
+    assert not any("central-identity-sso-mfa" in r.controls and "magic" in r.title
+                   for r in monthly.recommendations)  # fmt: skip
     cto = plan_of("cto-annual-plan")
     workforce = rec(cto, "central-identity-sso-mfa")
     assert "SSO with Okta for every internal tool" in workforce.title

@@ -76,7 +76,7 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
             i
             for i in readable
             if i.status is Status.CANCELLED
-            and (i.status_reason or "").startswith("listed under")
+            and i.status_from_section
             and (i.id in by_item or texts[i.id].itself)
         ),
     )

@@ -116,7 +116,7 @@ def stalled_and_ownerless(
         says_no_owner = bool(ownership.search(f"{item.status_reason or ''} {item.text}"))
         stalled = item.status in STALLED
         if item.status is Status.CANCELLED and (
-            _listed_under_status(item) or (bool(controls) and live.issuperset(controls))
+            item.status_from_section or (bool(controls) and live.issuperset(controls))
         ):
             continue  # declined on purpose ("Not doing this year"), or replaced by live work
         if item.kind is ItemKind.KEY_RESULT and not stalled and not says_no_owner:
@@ -145,11 +145,6 @@ def stalled_and_ownerless(
                 item.period, True, _refs(item.sources), controls, (item,), step, owner,
             ))  # fmt: skip
     return gaps
-
-
-def _listed_under_status(item: Item) -> bool:
-    """The item's status comes from its section ("Not doing this year"), not its own words."""
-    return (item.status_reason or "").startswith("listed under")
 
 
 def _implied_controls(catalog: Catalog, item: Item, reading: Reading) -> tuple[str, ...]:

@@ -52,6 +52,9 @@ class Status(StrEnum):
 STALLED = frozenset({Status.DEFERRED, Status.UNSCHEDULED, Status.CANCELLED})
 """Statuses of work that is not going ahead as planned."""
 
+LISTED_UNDER = "listed under"
+"""How a status reason begins when the status comes from the item's section heading."""
+
 
 Comparator = Literal["<", "<=", ">", ">=", "="]
 Direction = Literal["increase", "decrease"]
@@ -95,6 +98,11 @@ class Item(_Frozen):
     section: str | None = None
 
     @property
+    def status_from_section(self) -> bool:
+        """The status comes from the section ("Not doing this year"), not the item's words."""
+        return (self.status_reason or "").startswith(LISTED_UNDER)
+
+    @property
     def states_a_target(self) -> bool:
         """A key result that is a measured target ("p95 latency under 200ms"): it measures a
         change rather than naming one."""
@@ -107,11 +115,14 @@ class Technology(_Frozen):
     sources: tuple[SourceRef, ...]
 
 
+CapacityKind = Literal["budget_share", "headcount", "budget_amount"]
+
+
 class Capacity(_Frozen):
     """A stated budget share, budget amount or headcount ("Security: 10%", "Security tooling:
     $0.25M", "Q2: 35 engineers")."""
 
-    kind: Literal["budget_share", "headcount", "budget_amount"]
+    kind: CapacityKind
     label: str
     value: float
     unit: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from roadsec.model.roadmap import STALLED, Capacity, ItemKind, Status
+from roadsec.model.roadmap import LISTED_UNDER, STALLED, Capacity, ItemKind, Status
 from roadsec.parse.blocks import Block
 from roadsec.parse.capacity import capacity_entry, labelled_targets
 from roadsec.parse.context import (
@@ -60,6 +60,7 @@ class ItemBuilder:
         self.drafts: dict[str, Draft] = {}
         self.capacity: list[Capacity] = []
         self._periods: dict[tuple[str, int | None], tuple[Period | None, str | None]] = {}
+        self._headings: dict[tuple[str, int | None], Period | None] = {}
         self.stack: list[Context] = [Context()]
         self.last_objective: Draft | None = None
         self._statuses: dict[str, tuple[Status | None, str | None]] = {}
@@ -79,9 +80,15 @@ class ItemBuilder:
         return self._periods[key]
 
     def heading_period(self, text: str) -> Period | None:
-        """`periods.heading_period` in this document's year and fiscal calendar."""
-        period = heading_period(text, self.year)
-        return period.in_calendar(self.fiscal) if period is not None and period.fiscal else period
+        """`periods.heading_period` in this document's year and fiscal calendar, read once per
+        text and year (the walk asks first whether any section is dated, then per heading)."""
+        key = (text, self.year)
+        if key not in self._headings:
+            period = heading_period(text, self.year)
+            if period is not None and period.fiscal:
+                period = period.in_calendar(self.fiscal)
+            self._headings[key] = period
+        return self._headings[key]
 
     def status_of(self, text: str) -> tuple[Status | None, str | None]:
         """`status.detect_status`, read once per text."""
@@ -104,7 +111,7 @@ class ItemBuilder:
             status = status_from_cell(field.group(1)) or status  # "... Status: Proposed."
             reason = clean_text(field.group(1)) if status not in (None, Status.PLANNED) else reason
         if status is None and ctx.status is not None:
-            status, reason = ctx.status, f"listed under “{ctx.status_heading}”"
+            status, reason = ctx.status, f"{LISTED_UNDER} “{ctx.status_heading}”"
         draft.status, draft.status_reason = status, reason
         undated = (
             status in _LOUD_STATUSES and status is not Status.IN_PROGRESS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from roadsec.model.roadmap import Capacity, ItemKind, SourceRef
+from roadsec.model.roadmap import Capacity, CapacityKind, ItemKind, SourceRef
 from roadsec.parse.context import Context
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.text import clean_text, clean_title
@@ -44,23 +44,17 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
             label, value = head.strip(" -*"), rest
     grows = _GROWS.search(value) if "headcount" in f"{label} {value}".lower() else None
     if grows is not None:  # "Headcount: 41 -> 47 in technology"
-        b.capacity.append(Capacity(
-            kind="headcount", label=clean_title(label or ctx.heading),
-            value=float(grows.group("to")), unit="engineers",
-            period=ctx.period.id if ctx.period and not ctx.period.whole_year else None,
-            sources=(SourceRef(document=b.document, line=line),),
-        ))  # fmt: skip
+        when = ctx.period.id if ctx.period and not ctx.period.whole_year else None
+        _record(b, "headcount", label or ctx.heading, float(grows.group("to")), "engineers",
+                when, line)  # fmt: skip
         return
     number = _CAPACITY_NUMBER.search(value)
     money = _MONEY.search(value) if label else None
     if money is not None and (number is None or money.start() < number.start()):
         scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
-        b.capacity.append(Capacity(
-            kind="budget_amount", label=clean_title(label or ctx.heading),
-            value=float(money.group("value").replace(",", "")) * scale,
-            unit=money.group("currency"), period=ctx.period.id if ctx.period else None,
-            sources=(SourceRef(document=b.document, line=line),),
-        ))  # fmt: skip
+        amount = float(money.group("value").replace(",", "")) * scale
+        _record(b, "budget_amount", label or ctx.heading, amount, money.group("currency"),
+                ctx.period.id if ctx.period else None, line)  # fmt: skip
         return
     if not number:
         return
@@ -69,14 +63,26 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
         named = _SHARE_OF.match(value, number.end())
         label = named.group("what") if named else None
     period = (b.heading_period(label) if label else None) or ctx.period
+    _record(b, "budget_share" if share else "headcount",
+            label if share and label else ctx.heading, float(number.group(1)),
+            "%" if share else "engineers",
+            period.id if period and not (share and period.whole_year) else None, line)  # fmt: skip
+
+
+def _record(
+    b: ItemBuilder, kind: CapacityKind, label: str, value: float, unit: str, period: str | None,
+    line: int,
+) -> None:  # fmt: skip
+    """One stated capacity, cited by its line."""
+    source = SourceRef(document=b.document, line=line)
     b.capacity.append(
         Capacity(
-            kind="budget_share" if share else "headcount",
-            label=clean_title(label if share and label else ctx.heading),
-            value=float(number.group(1)),
-            unit="%" if share else "engineers",
-            period=period.id if period and not (share and period.whole_year) else None,
-            sources=(SourceRef(document=b.document, line=line),),
+            kind=kind,
+            label=clean_title(label),
+            value=value,
+            unit=unit,
+            period=period,
+            sources=(source,),
         )
     )
 

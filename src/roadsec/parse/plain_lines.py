@@ -82,7 +82,7 @@ def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
     words = text.rstrip(":").split()
     if not words or len(words) > 8 or _LABEL_VALUE.search(text) or text[-1:] in ".,;":
         return False  # a sentence ("... at the September 2027 meeting.") is no heading
-    if text.isupper() and sum(ch.isalpha() for ch in text) >= 4:
+    if _capital_title(text):
         return True  # "RISKS", "BUDGET AND PEOPLE": a plain-text section title
     if lead_strong and lead_strong.strip(" :*") == text.strip(" :*"):
         return True
@@ -126,6 +126,11 @@ def caps_section(block: Block) -> Block | None:
     if len(block.children) != 1 or block.children[0].children:
         return None
     text = block.children[0].text.strip()
-    if not text.isupper() or len(text.split()) > 8 or sum(ch.isalpha() for ch in text) < 4:
+    if len(text.split()) > 8 or not _capital_title(text):
         return None
     return Block("heading", block.line, block.end_line, level=2, text=text)
+
+
+def _capital_title(text: str) -> bool:
+    """All capitals, with a word's worth of letters ("RISKS", not "Q3" or "—")."""
+    return text.isupper() and sum(ch.isalpha() for ch in text) >= 4

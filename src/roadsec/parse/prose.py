@@ -92,24 +92,24 @@ def prose_items(b: ItemBuilder, block: Block, lines: list[str]) -> bool:
         return False  # dated only by the document's title: an introduction, not the plan
     if len(text.split()) < MIN_PROSE_WORDS or b.split_label(block)[0] is not None:
         return False
+    sentences = _sentences(block, lines)
     if ctx.role == "risk":
-        for sentence, line in _sentences(block, lines)[:MAX_RISK_SENTENCES]:
+        for sentence, line in sentences[:MAX_RISK_SENTENCES]:
             draft = b.new_draft(ItemKind.RISK, clean_title(risk_title(sentence)), line, ctx)
             draft.add_text(sentence)
             b.place(draft, sentence, ctx)
         return True
-    first = _sentences(block, lines)[0][0]
+    first = sentences[0][0]
     title = block.lead_strong if block.lead_strong and len(block.lead_strong) > 2 else None
     draft = b.new_draft(ctx.kind(), clean_title(title or prose_title(first)), block.line, ctx)
     draft.add_text(text)
     b.place(draft, first, ctx)  # the first sentence names the work and when; the rest, details
     if draft.status is None or draft.status is ctx.status:
         status, reason = b.status_of(text)
-        draft.status, draft.status_reason = (
-            (status, reason) if status else (draft.status, draft.status_reason)
-        )
+        if status is not None:
+            draft.status, draft.status_reason = status, reason
     draft.owner = draft.owner or owner_in_text(text)
-    for sentence, line in _sentences(block, lines):
+    for sentence, line in sentences:
         draft.add_metrics(metric_fields(sentence), line)
     return True
 

@@ -228,7 +228,8 @@ def from_windows(
     return out
 
 
-QUICK_WIN_WEEKS = 3.0  # what a quick win may cost in all, as scoring.is_quick_win reads it
+QUICK_WIN_WEEKS = 3.0
+"""What a quick win may cost in all (person-weeks): bundles stay within it, scoring flags it."""
 
 
 def _small_enough(catalog: Catalog, quick: list[str]) -> list[str]:

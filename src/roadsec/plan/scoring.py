@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from roadsec.analysis import Constraint
 from roadsec.knowledge import Catalog, ConstraintRule
 from roadsec.model.plan import PlanEffort, Priority
-from roadsec.plan.candidates import Candidate
+from roadsec.plan.candidates import QUICK_WIN_WEEKS, Candidate
 
 _SIZE_PENALTY = {"S": 0.0, "M": -0.5, "L": -1.0}
 HIGH, MEDIUM = 7.0, 5.5
@@ -149,4 +149,4 @@ _GAP_PART = {"pull-forward": 2.0, "restart": 2.5, "mitigate": 2.5, "baseline": 1
 
 def is_quick_win(facts: ControlFacts, effort: PlanEffort) -> bool:
     """Small, low-overhead, and immediately useful."""
-    return effort.person_weeks <= 3 and facts.quickish
+    return effort.person_weeks <= QUICK_WIN_WEEKS and facts.quickish
