@@ -146,8 +146,12 @@ def test_product_roadmap() -> None:
     assert sso.period == "2025-Q2" and sso.sources[0].line == 102
     capacity = next(c for c in plan.considerations if c.title == "Capacity and effort")
     assert "10%" in capacity.text and 249 in {s.line for s in capacity.sources}
-    ddos = next(g for g in plan.gaps if g.kind == "late")
+    late = {g.title: g for g in plan.gaps if g.kind == "late"}
+    ddos = late["Too late: Enhanced DDoS protection (2025-Q3)"]
     assert ddos.sources[0].line == 181 and ddos.period == "2025-Q1"
+    # Q2 data governance ("Automated PII detection") protects Q1's streaming data
+    pii = late["Too late: Automated PII detection (2025-Q2)"]
+    assert pii.period == "2025-Q1" and {s.line for s in pii.sources} >= {117}
     assert len(plan.recommendations) <= 30
 
 

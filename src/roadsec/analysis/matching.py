@@ -231,6 +231,9 @@ class Reading(NamedTuple):
     controls: tuple[str, ...]  # controls it says are planned
     security: bool  # it speaks of security work
     itself: bool  # it is about security itself ("secure", "security")
+    # change types it names only as what its security work is for: "Pod security admission on
+    # the AKS cluster" protects the Kubernetes change, it does not make one
+    protects: frozenset[str] = frozenset()
 
 
 _NOTHING = Reading(MappingProxyType({}), (), security=False, itself=False)
@@ -241,7 +244,7 @@ def read(catalog: Catalog, text: str, excludes_on: str | None = None) -> Reading
     type excludes are tried on ``excludes_on`` (by default the same text)."""
     index = catalog_index(catalog)
     text = text[:MAX_MATCH_TEXT]
-    return _reading(catalog, index, index.matcher.matches(text), excludes_on or text)
+    return _reading(catalog, index, index.matcher.matches(text), excludes_on or text, text)
 
 
 def read_many(catalog: Catalog, texts: Iterable[str]) -> list[Reading]:
@@ -249,13 +252,15 @@ def read_many(catalog: Catalog, texts: Iterable[str]) -> list[Reading]:
     index = catalog_index(catalog)
     cut = [text[:MAX_MATCH_TEXT] for text in texts]
     found = index.matcher.matches_many(cut)
-    return [_reading(catalog, index, *pair) for pair in zip(found, cut, strict=True)]
+    return [
+        _reading(catalog, index, hits, text, text) for hits, text in zip(found, cut, strict=True)
+    ]
 
 
 def _reading(
-    catalog: Catalog, index: CatalogIndex, found: dict[int, str], excludes_on: str
+    catalog: Catalog, index: CatalogIndex, found: dict[int, str], excludes_on: str, text: str
 ) -> Reading:
-    """A text's matches as a Reading, change type excludes tried on ``excludes_on``."""
+    """``text``'s matches as a Reading, change type excludes tried on ``excludes_on``."""
     if not found:
         return _NOTHING
     ids, changes, controls = index.matcher.ids, index.change_types, index.controls
@@ -266,12 +271,28 @@ def _reading(
             excludes = catalog.change_types[key].excludes
             if excludes is None or not excludes.search(excludes_on):
                 change_types[key] = words
+    control_hits = [found[bit] for bit in found if bit in controls]
     return Reading(
         change_types,
         tuple(ids[bit] for bit in found if bit in controls),
         index.security in found,
         index.itself in found,
+        _protected(text, control_hits, change_types)
+        if control_hits and change_types
+        else frozenset(),
     )
+
+
+def _protected(
+    text: str, control_hits: list[str], change_types: Mapping[str, str]
+) -> frozenset[str]:
+    """The change types whose words come after the text has named its security work: the
+    control leads, the change is what it is applied to."""
+    spans = [(at, at + len(hit)) for hit in control_hits if (at := text.find(hit)) >= 0]
+    if not spans:
+        return frozenset()
+    lead = min(spans)
+    return frozenset(key for key, words in change_types.items() if text.find(words) >= lead[1])
 
 
 def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:

@@ -22,13 +22,16 @@ def find_windows(
     for item in items:
         if item.kind in _NOT_WORK or item.status in STALLED or item.status is Status.DONE:
             continue  # an undated item still changes the system: its window is "unscheduled"
-        found = texts[item.id].change_types
+        reading = texts[item.id]
+        found = reading.change_types
         if found:
             start = start_quarter(item.period)
-            target = item.states_a_target  # "p99 latency under 300ms" measures, changes nothing
+            target = item.only_measures  # "p99 latency under 300ms" measures, changes nothing
             for change_type, words in found.items():
                 if target and not catalog.change_types[change_type].entry.opened_by_targets:
                     continue
+                if change_type in reading.protects:
+                    continue  # security work for that change, not the change itself
                 windows.append(Window(change_type, item, start, words))
             themes = themes or _summarizes(item)
     if not themes:

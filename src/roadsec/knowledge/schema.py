@@ -112,7 +112,10 @@ class ChangeType(_Strict):
     exposure: Exposure
     expansion: bool = Field(False, description="growth that foundations should precede")
     opened_by_targets: bool = Field(
-        True, description="a key result that only states a target of this kind opens a window"
+        True,
+        description="a goal or key result led by a measure ('99.95% availability of the app') "
+        "opens a window of this kind; false for changes that build something new, which a "
+        "target on what exists does not name",
     )
     timing: Literal["earliest", "busiest"] = Field(
         "earliest",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
@@ -11,6 +12,20 @@ from pydantic import BaseModel, ConfigDict, Field
 ROADMAP_SCHEMA = "roadsec.roadmap/1"
 MAX_CITATIONS = 6
 """Every item, recommendation, gap, avoid entry and consideration cites at most this many lines."""
+
+
+_MEASURE_LED = re.compile(
+    r"(?:[<>≤≥~]?\s*[\d.,]+\s*%?\s+|p\d\d\s+)?(?:[\w/-]+\s+){0,3}?"
+    r"(?:availability|uptime|latency|response times?|error rates?|failure rates?|rate|"
+    r"frequency|cadence|mtt[adrc]|mean time to \w+|time to \w+|times?|"
+    r"conversion|churn|nps|csat|spend|costs?|bill)"
+    r"(?=\s*(?:$|[:<>≤≥=(]|\d|(?:of|under|below|above|over|at|from|to|by|within|less|more|"
+    r"p\d\d|down|up|across|in|per|for|reduced|improved|increased|cut|lowered|raised|kept|"
+    r"maintained|held|stays?|remains?|is|are)\b))",
+    re.IGNORECASE,
+)
+"""A title that leads with a measure ("Matchmaking time p90 under 45s", "Change failure rate
+below 10%", "99.95% uptime across regions"), not with the work that moves it."""
 
 
 class _Frozen(BaseModel):
@@ -37,6 +52,9 @@ class ItemKind(StrEnum):
     METRIC = "metric"
     RISK = "risk"
     GOAL = "goal"
+
+
+_TARGET_KINDS = frozenset({ItemKind.OBJECTIVE, ItemKind.GOAL, ItemKind.KEY_RESULT})
 
 
 class Status(StrEnum):
@@ -107,6 +125,15 @@ class Item(_Frozen):
         """A key result that is a measured target ("p95 latency under 200ms"): it measures a
         change rather than naming one."""
         return self.kind is ItemKind.KEY_RESULT and any(m.target is not None for m in self.metrics)
+
+    @property
+    def only_measures(self) -> bool:
+        """A goal or key result led by a measure of what exists ("99.95% availability of the
+        customer-facing app", "p95 latency under 200ms"), not by a thing being built ("New GKE
+        region with < 60 ms RTT")."""
+        if self.kind not in _TARGET_KINDS or all(m.target is None for m in self.metrics):
+            return False
+        return _MEASURE_LED.match(self.title) is not None
 
 
 class Technology(_Frozen):

@@ -358,7 +358,7 @@ class ItemBuilder:
     def is_remark(self, parenthetical: str) -> bool:
         """A parenthetical that dates or qualifies an item rather than naming it."""
         return bool(
-            self.status_of(parenthetical)[0]
+            self.status_of(f"({parenthetical})")[0]  # "(done)" states a status, "done" alone not
             or self.own_period(parenthetical)[0]
             or HISTORY_WORDS.search(parenthetical)
         )

@@ -59,7 +59,9 @@ _OWNER = re.compile(
     r"|\b(?i:owned by)\s+(?P<who2>(?:the\s+)?[A-Z@][\w.&/' -]{1,60}?)\s*(?:[;,.()\]]|\s[—–]\s|$)"
     # "the clinical applications team, led by Dana Whitlock, owns ...": a person's name
     r"|\b(?i:led by|headed by|run by|(?:team|group|office|squad) under)\s+"
-    r"(?P<who3>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})",
+    r"(?P<who3>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    # "Replace Jenkins with GitLab CI - owner Priya": a trailing remark without a colon
+    r"|\s[-–—]\s+(?i:owner|lead|dri)\s+(?P<who4>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$",
 )
 
 
@@ -137,7 +139,9 @@ def owner_in_text(text: str) -> str | None:
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:
         return None
-    who = clean_text(m.group("who") or m.group("who2") or m.group("who3") or "").strip(" -")
+    who = clean_text(
+        m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or ""
+    ).strip(" -")
     return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody
 
 

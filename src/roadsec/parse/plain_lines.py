@@ -15,6 +15,7 @@ from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import without_period_words
 from roadsec.parse.prose import describe, outline_item, prose_items
 from roadsec.parse.remarks import OWNER_REMARK, SCORE_REMARK, split_dash
+from roadsec.parse.status import section_status
 from roadsec.parse.text import clean_title
 
 if TYPE_CHECKING:
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 MAX_CAPACITY_LINES = 40
 PSEUDO_HEADING_LEVEL = 7
-"""A paragraph line that acts as a heading sits below every Markdown heading."""
+"""A paragraph line that acts as a heading sits below every Markdown heading; one that names
+no period ("GITOPS") sits one level lower still, inside the period line above it ("H1 2026")."""
 _LABEL_VALUE = re.compile(r":\s*\S")
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[-*+•])\s+(?=\S)")
 _LEADING_PERIOD = re.compile(
@@ -60,7 +62,7 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
         number = min(block.line + offset, block.end_line)
         line = Block("paragraph", number, number, text=text.strip(), lead_strong=lead)
         if acts_as_heading(b, text, lead):
-            line.kind, line.level = "heading", PSEUDO_HEADING_LEVEL
+            line.kind, line.level = "heading", _pseudo_level(b, text)
             b.enter(line, blocks, index)
             current = None
         elif OUTLINE_NUMBER.match(text.strip()):
@@ -94,6 +96,18 @@ def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
         and len(without_period_words(text).split()) <= 3
         and (_LEADING_PERIOD.match(text) is not None)
     )
+
+
+def _pseudo_level(b: ItemBuilder, text: str) -> int:
+    """A period line ("H1 2026") or a section of its own kind ("RISKS", "NOT DOING") is a
+    top-level plain-text section; any other heading line ("GITOPS") is a topic inside it."""
+    title = clean_title(text).rstrip(":")
+    top = (
+        b.heading_period(title) is not None
+        or b.vocab.role_of(title) is not None
+        or section_status(title) is not None
+    )
+    return PSEUDO_HEADING_LEVEL if top else PSEUDO_HEADING_LEVEL + 1
 
 
 def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:

@@ -1,0 +1,88 @@
+"""Security work named after the change it protects ("Pod security admission on the AKS
+cluster") is late when it lands after that change; targets that only measure what exists open
+no window; a plain-text plan with topic lines under half-year lines keeps its items."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadsec.analysis.matching import read
+from roadsec.knowledge import load_catalog
+from roadsec.model.roadmap import Item, ItemKind, Metric, SourceRef, Status
+from tests.plan.test_unseen_review import plan_of_file
+
+
+def test_a_plain_text_topic_under_a_half_year_line_keeps_its_items_and_period() -> None:
+    plan = plan_of_file("platform-halves.txt")
+    by_line = {item.sources[0].line: item for item in plan.items}
+    assert by_line[16].title == "Replace Jenkins with GitLab CI for all 22 repositories"
+    assert by_line[16].period == "2027-H1" and by_line[16].owner == "Priya"
+    assert by_line[21].period == "2027-H1"  # under CONTAINER PLATFORM, under FIRST HALF 2027
+    assert by_line[28].period == "2027-H2" and by_line[32].period == "2027-Q4"
+    assert by_line[37].title == "Terraform for the Azure subscriptions"  # "(done)" is status
+    assert by_line[37].status is Status.DONE
+    # RISKS after NOT DOING IN 2027 is a section of its own, not more declined work
+    assert by_line[47].kind is ItemKind.RISK and by_line[47].status is Status.UNKNOWN
+    assert by_line[7].kind is ItemKind.METRIC  # "WHAT WE ARE MEASURED ON"
+
+
+def test_hardening_named_after_the_platform_it_protects_is_late_for_that_platform() -> None:
+    plan = plan_of_file("platform-halves.txt")
+    late = {g.title: g for g in plan.gaps if g.kind == "late"}
+    assert list(late) == [
+        "Too late: Pod security admission in enforce mode on the AKS cluster (2027-Q4)"
+    ]
+    gap = next(iter(late.values()))
+    assert gap.period == "2027-Q1" and {s.line for s in gap.sources} == {32, 21}
+    pulled = next(r for r in plan.recommendations if r.id in gap.recommendations)
+    assert pulled.period == "2027-Q1" and "k8s-admission-policy" in pulled.controls
+    # the WAF protects a website no item changes: planned work, not late
+    assert not any("Web application firewall" in g.title for g in plan.gaps)
+
+
+def test_measures_and_internal_dashboards_open_no_window() -> None:
+    plan = plan_of_file("platform-halves.txt")
+    changed = {w.title for w in plan.windows}
+    assert "99.9% availability of the booking website" not in changed
+    assert "Reporting dashboards for the finance team" not in changed
+    assert not any("web-app-security-baseline" in r.controls for r in plan.recommendations)
+    assert {"kubernetes-migration", "ci-cd-automation", "data-platform"} <= {
+        w.change_type for w in plan.windows
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "protects"),
+    [
+        ("Pod security admission in enforce mode on the AKS cluster", {"kubernetes-migration"}),
+        ("Enterprise SSO integration", set()),  # the identity change itself
+        ("Migrate to EKS with default-deny network policies", set()),  # the change leads
+    ],
+)
+def test_a_reading_knows_which_change_its_security_work_is_for(
+    text: str, protects: set[str]
+) -> None:
+    assert set(read(load_catalog(), text).protects) == protects
+
+
+def _goal(title: str, kind: ItemKind = ItemKind.OBJECTIVE) -> Item:
+    metric = Metric(name=title, target=1.0, raw=title)
+    return Item(id="x", kind=kind, title=title, text=title, period=None, status=Status.PLANNED,
+                metrics=(metric,), sources=(SourceRef(document="r.md", line=1),))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("title", "measures"),
+    [
+        ("99.95% availability of the customer-facing app", True),
+        ("Change failure rate below 10%", True),
+        ("Matchmaking time p90 under 45s in all regions", True),
+        ("API response time reduced from 300ms to under 180ms", True),
+        ("New GKE region asia-southeast1 with < 60 ms RTT for 90% of players", False),
+        ("150 enterprise tenants on SSO by end of Q2", False),
+        ("Uptime monitoring for all services", False),
+    ],
+)
+def test_a_goal_led_by_a_measure_only_measures(title: str, measures: bool) -> None:
+    assert _goal(title).only_measures is measures
+    assert _goal(title, ItemKind.INITIATIVE).only_measures is False  # work, whatever it says
