@@ -4,8 +4,11 @@ no window; a plain-text plan with topic lines under half-year lines keeps its it
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import roadsec
 from roadsec.analysis.matching import read
 from roadsec.knowledge import load_catalog
 from roadsec.model.roadmap import Item, ItemKind, Metric, SourceRef, Status
@@ -86,3 +89,36 @@ def _goal(title: str, kind: ItemKind = ItemKind.OBJECTIVE) -> Item:
 def test_a_goal_led_by_a_measure_only_measures(title: str, measures: bool) -> None:
     assert _goal(title).only_measures is measures
     assert _goal(title, ItemKind.INITIATIVE).only_measures is False  # work, whatever it says
+
+
+PAYMENTS_TABLE = """\
+# Payments platform roadmap 2026
+
+## Targets
+- Authorisation API: p99 < 250 ms end to end
+- Checkout availability 99.95%
+
+## Initiatives
+
+| Initiative | Quarter | Owner | Status |
+| --- | --- | --- | --- |
+| Merchant REST API v3 with self-serve onboarding | Q1 2026 | Dana | In progress |
+| API gateway rate limiting + mTLS for v3 | Q3 2026 | TBD | Planned |
+| Tabletop exercise on the new ledger | Q4 2026 | CISO | Planned |
+| Ledger migration to a new database | Q2 2026 | Ledger team | Planned |
+"""
+
+
+def test_security_work_for_a_named_change_is_late_once_and_targets_need_no_owner(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "payments.md"
+    path.write_text(PAYMENTS_TABLE, "utf-8")
+    plan = roadsec.analyze([path])
+    titles = [g.title for g in plan.gaps]
+    late = next(g for g in plan.gaps if g.title.startswith("Too late: API gateway rate limiting"))
+    assert late.period == "2026-Q1" and {s.line for s in late.sources} == {12, 11}
+    assert late.owner_needed  # one gap says both: too late, and nobody owns it
+    assert not any(t.startswith("No owner: API gateway") for t in titles)
+    assert not any("Authorisation API" in t for t in titles)  # a target is no ownerless work
+    assert not any("Tabletop" in t for t in titles)  # an exercise on what exists is not late

@@ -58,9 +58,16 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     # project): what a stated risk can be mitigated by.
     live = {i.id for i in readable if i.status not in STALLED}
     planned = {c for item_id, reading in texts.items() if item_id in live for c in reading.controls}
+    late = late_security(catalog, windows, work, roadmap, owners)
+    # A late item with no owner is one gap, "Too late ... (owner needed)", not two.
+    late_ids = {g.items[0].id for g in late if g.owner_needed}
     gaps = [
-        *late_security(catalog, windows, work, roadmap, owners),
-        *stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners),
+        *late,
+        *(
+            g
+            for g in stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners)
+            if g.kind != "ownerless" or g.items[0].id not in late_ids
+        ),
         *stated_risks(catalog, roadmap, planned, first, owners),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),
     ]
