@@ -140,7 +140,7 @@ def test_a_constraints_line_gives_targets_and_capacity() -> None:
     )
     assert cadence.status is Status.UNKNOWN
     share, people = roadmap.capacity
-    assert (share.kind, share.value, "secur" in share.label) == ("budget_share", 5.0, True)
+    assert (share.kind, share.value, "secur" in share.label.lower()) == ("budget_share", 5.0, True)
     assert (people.kind, people.value) == ("headcount", 12.0)
     assert all(c.sources[0].line == 6 for c in roadmap.capacity)
 

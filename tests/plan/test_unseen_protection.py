@@ -122,3 +122,30 @@ def test_security_work_for_a_named_change_is_late_once_and_targets_need_no_owner
     assert not any(t.startswith("No owner: API gateway") for t in titles)
     assert not any("Authorisation API" in t for t in titles)  # a target is no ownerless work
     assert not any("Tabletop" in t for t in titles)  # an exercise on what exists is not late
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "value"),
+    [
+        ("- Security gets 10% of engineering capacity, as agreed with the board", "budget_share", 10),
+        ("- 15% of each sprint goes to security", "budget_share", 15),
+        ("A budget of $38M, of which $2.1M (about 5.5%) is ring-fenced for security.",
+         "budget_amount", 2_100_000),
+    ],
+)  # fmt: skip
+def test_a_security_budget_said_in_passing_is_capacity_not_work(
+    tmp_path: Path, line: str, kind: str, value: float
+) -> None:
+    path = tmp_path / "r.md"
+    path.write_text(f"# Plan 2026\n\n## Q1 2026\n- Migrate billing to Kubernetes\n\n{line}\n")
+    plan = roadsec.analyze([path])
+    assert [(c.kind, c.value, c.sources[0].line) for c in plan.capacity] == [(kind, value, 6)]
+    assert [i.title for i in plan.items] == ["Migrate billing to Kubernetes"]
+    capacity = next(c for c in plan.considerations if c.title == "Capacity and effort")
+    assert "states no security budget" not in capacity.text
+
+
+def test_a_security_target_with_a_percentage_is_no_budget(tmp_path: Path) -> None:
+    path = tmp_path / "r.md"
+    path.write_text("# Plan 2026\n\n## Q1 2026\n- Cut security alert noise by 30% of the budget\n")
+    assert roadsec.analyze([path]).capacity == ()

@@ -7,7 +7,7 @@ import re
 
 from roadsec.model.roadmap import LISTED_UNDER, STALLED, Capacity, ItemKind, Status
 from roadsec.parse.blocks import Block
-from roadsec.parse.capacity import capacity_entry, labelled_targets
+from roadsec.parse.capacity import capacity_entry, labelled_targets, stated_security_capacity
 from roadsec.parse.context import (
     ROLE_KIND,
     Context,
@@ -317,6 +317,8 @@ class ItemBuilder:
             self.nested(block, self.group_context(label, ctx))
             return
         text = block.text
+        if label is None and stated_security_capacity(self, text, block.line, ctx):
+            return  # "Security gets 10% of engineering capacity": capacity, not work
         status, _ = self.status_of(text)
         period, _ = self.own_period(text)
         stalled = status in STALLED or ctx.status in STALLED

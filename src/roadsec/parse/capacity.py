@@ -73,7 +73,9 @@ def _record(
     b: ItemBuilder, kind: CapacityKind, label: str, value: float, unit: str, period: str | None,
     line: int,
 ) -> None:  # fmt: skip
-    """One stated capacity, cited by its line."""
+    """One stated capacity, cited by its line (a line read twice states it once)."""
+    if any(c.kind == kind and c.value == value and c.sources[0].line == line for c in b.capacity):
+        return
     source = SourceRef(document=b.document, line=line)
     b.capacity.append(
         Capacity(
@@ -109,3 +111,45 @@ def labelled_targets(b: ItemBuilder, head: str, value: str, line: int, ctx: Cont
             b.place(draft, part, ctx)
             draft.add_metrics(metrics, line)
     return True
+
+
+_SECURITY_SHARE = re.compile(
+    r"\bsecurity\b(?:(?!\bby\b)[^.;:]){0,40}?\b(?P<a>\d{1,2}(?:\.\d+)?)\s*%\s+of\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:capacity|budget|time|effort|headcount|spend|sprints?)\b"
+    r"|\b(?P<b>\d{1,2}(?:\.\d+)?)\s*%\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:capacity|budget|time|effort|"
+    r"spend|sprints?)\s+)?(?:is\s+|goes\s+)?(?:on|for|to|ring-?fenced for|reserved for|"
+    r"dedicated to|earmarked for)\s+security\b",
+    re.IGNORECASE,
+)
+_SECURITY_AMOUNT = re.compile(
+    r"(?P<money>[$€£]\s?\d+(?:[.,]\d+)?\s?(?:[kKmM]\b|million|thousand)?)(?:[^.;$€£]|\.\d){0,40}?\b"
+    r"(?:is\s+|are\s+)?(?:ring-?fenced|reserved|earmarked|allocated|set aside|budgeted)\s+"
+    r"(?:for|to)\s+(?:the\s+)?(?:security|cyber)",
+    re.IGNORECASE,
+)
+
+
+def stated_security_capacity(b: ItemBuilder, text: str, line: int, ctx: Context) -> bool:
+    """A security share or amount stated in passing ("Security gets 10% of engineering
+    capacity", "$2.1M (about 5.5%) is ring-fenced for security"), recorded as capacity."""
+    if "%" not in text and not any(sign in text for sign in "$€£"):
+        return False
+    lowered = text.lower()
+    if "secur" not in lowered and "cyber" not in lowered:
+        return False
+    found = False
+    amount = _SECURITY_AMOUNT.search(text)
+    if amount is not None:
+        money = _MONEY.search(amount.group("money"))
+        if money is not None:
+            scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
+            value = float(money.group("value").replace(",", "")) * scale
+            _record(b, "budget_amount", "Security budget", value, money.group("currency"),
+                    None, line)  # fmt: skip
+            found = True
+    share = _SECURITY_SHARE.search(text)
+    if share is not None and not found:
+        value = float(share.group("a") or share.group("b"))
+        _record(b, "budget_share", "Security", value, "%", None, line)
+        found = True
+    return found

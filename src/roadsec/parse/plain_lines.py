@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from roadsec.model.roadmap import ItemKind
 from roadsec.parse.blocks import PARAGRAPH_BREAK, Block
-from roadsec.parse.capacity import capacity_entry
+from roadsec.parse.capacity import capacity_entry, stated_security_capacity
 from roadsec.parse.context import OUTLINE_NUMBER, numbered_or_prefixed
 from roadsec.parse.draft import Draft
 from roadsec.parse.metrics import metric_fields
@@ -42,6 +42,10 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
             number = min(block.line + offset, block.end_line)
             capacity_entry(b, None, text.strip(), number, b.stack[-1])
         return
+    for offset, text in enumerate(lines[:MAX_CAPACITY_LINES]):  # "... of which $2.1M is
+        number = min(block.line + offset, block.end_line)  # ring-fenced for security"
+        if text.strip() and stated_security_capacity(b, text, number, b.stack[-1]):
+            break
     leads = [block.lead_strong] + [None] * (len(lines) - 1)
     special = [
         acts_as_heading(b, text, lead)
