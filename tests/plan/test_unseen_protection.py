@@ -27,6 +27,7 @@ def test_a_plain_text_topic_under_a_half_year_line_keeps_its_items_and_period() 
     # RISKS after NOT DOING IN 2027 is a section of its own, not more declined work
     assert by_line[47].kind is ItemKind.RISK and by_line[47].status is Status.UNKNOWN
     assert by_line[7].kind is ItemKind.METRIC  # "WHAT WE ARE MEASURED ON"
+    assert 13 not in by_line and 25 not in by_line  # "FIRST HALF 2027" only dates what follows
 
 
 def test_hardening_named_after_the_platform_it_protects_is_late_for_that_platform() -> None:

@@ -379,7 +379,7 @@ _PERIOD_SEPARATORS = " :-–—|,"
 _PERIOD_WORDS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (r"\([^)]*\)", r"\bQ[1-4](?:\s*[-–—/]\s*Q[1-4])?\b", r"\bH[12]\b", r"\b20\d\d\b",
-                    r"\bFY\s*\d*\b")
+                    r"\bFY\s*\d*\b", r"\b(?:first|second|1st|2nd) half(?: of)?\b")
 )  # fmt: skip
 
 
