@@ -91,14 +91,6 @@ def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap)
     return Owners(catalog, roadmap).suggest(controls)
 
 
-def _a_target(item: Item) -> bool:
-    """A key result, or a goal that states a measured target ("Authorisation API: p99 < 250ms")."""
-    return item.kind is ItemKind.KEY_RESULT or (
-        item.kind in (ItemKind.OBJECTIVE, ItemKind.GOAL)
-        and any(m.target is not None for m in item.metrics)
-    )
-
-
 def stalled_and_ownerless(
     catalog: Catalog, roadmap: Roadmap, work: dict[str, SecurityWork], first_quarter: str | None,
     texts: dict[str, Reading], owners: Owners | None = None,
@@ -127,7 +119,7 @@ def stalled_and_ownerless(
             item.status_from_section or (bool(controls) and live.issuperset(controls))
         ):
             continue  # declined on purpose ("Not doing this year"), or replaced by live work
-        if _a_target(item) and not stalled and not says_no_owner:
+        if item.is_a_target and not stalled and not says_no_owner:
             continue  # a key result is owned through its objective; a target is no work
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = owners.suggest(controls) if owner_needed else item.owner
@@ -336,12 +328,15 @@ _FOR_OBJECT = re.compile(r"\s(?:for|in front of|around)\s+(?!all\b|every\b)", re
 def _object_words(title: str) -> set[str]:
     """What a piece of security work is about: "Penetration test of API v2" -> {api, v2};
     "API gateway rate limiting + mTLS for v3" -> {v3}, the thing it is for."""
-    parts = _FOR_OBJECT.split(title.split(" (", 1)[0].lower())
-    for part in (parts[-1], title.lower()) if len(parts) > 1 else (title.lower(),):
-        words = {w for w in _WORD.findall(part) if w not in _NOT_OBJECT}
-        if words:
-            return words
-    return set()
+    title = title.lower()
+    parts = _FOR_OBJECT.split(title.split(" (", 1)[0])
+    if len(parts) > 1 and (words := _content_words(parts[-1])):
+        return words
+    return _content_words(title)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text) if w not in _NOT_OBJECT}
 
 
 def _named_changes(

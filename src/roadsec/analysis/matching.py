@@ -271,14 +271,14 @@ def _reading(
             excludes = catalog.change_types[key].excludes
             if excludes is None or not excludes.search(excludes_on):
                 change_types[key] = words
-    control_hits = [found[bit] for bit in found if bit in controls]
+    control_bits = [bit for bit in found if bit in controls]
     return Reading(
         change_types,
-        tuple(ids[bit] for bit in found if bit in controls),
+        tuple(ids[bit] for bit in control_bits),
         index.security in found,
         index.itself in found,
-        _protected(text, control_hits, change_types)
-        if control_hits and change_types
+        _protected(text, [found[bit] for bit in control_bits], change_types)
+        if control_bits and change_types
         else frozenset(),
     )
 

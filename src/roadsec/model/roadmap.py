@@ -121,17 +121,27 @@ class Item(_Frozen):
         return (self.status_reason or "").startswith(LISTED_UNDER)
 
     @property
+    def _has_target(self) -> bool:
+        return any(m.target is not None for m in self.metrics)
+
+    @property
     def states_a_target(self) -> bool:
         """A key result that is a measured target ("p95 latency under 200ms"): it measures a
         change rather than naming one."""
-        return self.kind is ItemKind.KEY_RESULT and any(m.target is not None for m in self.metrics)
+        return self.kind is ItemKind.KEY_RESULT and self._has_target
+
+    @property
+    def is_a_target(self) -> bool:
+        """A key result, or a goal that states a measured target ("Authorisation API: p99 <
+        250ms"): owned through what it measures, never work of its own."""
+        return self.kind is ItemKind.KEY_RESULT or (self.kind in _TARGET_KINDS and self._has_target)
 
     @property
     def only_measures(self) -> bool:
         """A goal or key result led by a measure of what exists ("99.95% availability of the
         customer-facing app", "p95 latency under 200ms"), not by a thing being built ("New GKE
         region with < 60 ms RTT")."""
-        if self.kind not in _TARGET_KINDS or all(m.target is None for m in self.metrics):
+        if self.kind not in _TARGET_KINDS or not self._has_target:
             return False
         return _MEASURE_LED.match(self.title) is not None
 

@@ -51,9 +51,7 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
     number = _CAPACITY_NUMBER.search(value)
     money = _MONEY.search(value) if label else None
     if money is not None and (number is None or money.start() < number.start()):
-        scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
-        amount = float(money.group("value").replace(",", "")) * scale
-        _record(b, "budget_amount", label or ctx.heading, amount, money.group("currency"),
+        _record(b, "budget_amount", label or ctx.heading, _amount(money), money.group("currency"),
                 ctx.period.id if ctx.period else None, line)  # fmt: skip
         return
     if not number:
@@ -67,6 +65,12 @@ def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx
             label if share and label else ctx.heading, float(number.group(1)),
             "%" if share else "engineers",
             period.id if period and not (share and period.whole_year) else None, line)  # fmt: skip
+
+
+def _amount(money: re.Match[str]) -> float:
+    """ "$1.15M" -> 1150000.0"""
+    scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
+    return float(money.group("value").replace(",", "")) * scale
 
 
 def _record(
@@ -137,19 +141,15 @@ def stated_security_capacity(b: ItemBuilder, text: str, line: int, ctx: Context)
     lowered = text.lower()
     if "secur" not in lowered and "cyber" not in lowered:
         return False
-    found = False
-    amount = _SECURITY_AMOUNT.search(text)
-    if amount is not None:
-        money = _MONEY.search(amount.group("money"))
-        if money is not None:
-            scale = _SCALE.get((money.group("scale") or "").lower(), 1.0)
-            value = float(money.group("value").replace(",", "")) * scale
-            _record(b, "budget_amount", "Security budget", value, money.group("currency"),
-                    None, line)  # fmt: skip
-            found = True
+    stated = _SECURITY_AMOUNT.search(text)
+    money = _MONEY.search(stated.group("money")) if stated is not None else None
+    if money is not None:
+        _record(b, "budget_amount", "Security budget", _amount(money), money.group("currency"),
+                None, line)  # fmt: skip
+        return True
     share = _SECURITY_SHARE.search(text)
-    if share is not None and not found:
-        value = float(share.group("a") or share.group("b"))
-        _record(b, "budget_share", "Security", value, "%", None, line)
-        found = True
-    return found
+    if share is None:
+        return False
+    _record(b, "budget_share", "Security", float(share.group("a") or share.group("b")), "%",
+            None, line)  # fmt: skip
+    return True
