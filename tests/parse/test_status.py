@@ -37,6 +37,17 @@ from roadsec.parse.status import detect_status, section_status, status_from_cell
         ("Payments revamp (cancelled)", Status.CANCELLED, "cancelled"),
         ("Search v2 (done)", Status.DONE, "done"),
         ("Audit logging planned for Q3", Status.PLANNED, None),
+        ("Pen test — moved to July", Status.DEFERRED, "moved to July"),
+        ("Bot management (not before 2028)", Status.DEFERRED, "not before 2028"),
+        ("KYC vendor (exploring options)", Status.UNSCHEDULED, "exploring options"),
+        ("SSO for admins; needs a decision", Status.UNSCHEDULED, "needs a decision"),
+        ("Fraud model v2 (if budget allows)", Status.UNSCHEDULED, "if budget allows"),
+        ("Third-party KYC — contract not signed", Status.UNSCHEDULED, "contract not signed"),
+        (
+            "Image signing (dropped to make room for the cluster move)",
+            Status.CANCELLED,
+            "dropped to make room for the cluster move",
+        ),
     ],
 )
 def test_status_and_reason(text: str, status: Status, reason: str | None) -> None:
@@ -51,6 +62,11 @@ def test_status_and_reason(text: str, status: Status, reason: str | None) -> Non
         "Launch beta of the portal",
         "Tournament mode with a real prize pool — live-ops",
         "Keep unplanned EHR downtime under four hours per quarter",
+        "Services moved to EKS in Q2",
+        "Moved from Heroku to GKE",
+        "We dropped Heroku",
+        "Data exploration UI for analysts",
+        "Quarterly access reviews under review board oversight",
     ],
 )
 def test_no_status_from_ordinary_words(text: str) -> None:
@@ -64,6 +80,9 @@ def test_section_and_cell_statuses() -> None:
     assert section_status("Not doing this year") is Status.CANCELLED
     assert section_status("Out of scope for FY27") is Status.CANCELLED
     assert section_status("Parking lot (not planned)") is Status.DEFERRED
+    assert section_status("Parked / not this year") is Status.DEFERRED
+    assert section_status("Decisions needed") is Status.UNSCHEDULED
+    assert section_status("Open questions") is Status.UNSCHEDULED
     assert detect_status("Pen test — to be scheduled, no owner yet")[0] is Status.UNSCHEDULED
     assert detect_status("2FA for player accounts — parked")[0] is Status.DEFERRED
     assert detect_status("Retire the data centre. None of this is budgeted yet.")[0] is (

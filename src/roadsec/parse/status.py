@@ -14,18 +14,28 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (
             Status.CANCELLED,
             r"\b(?:cancel+ed|de-?scoped|abandoned|dropped from (?:the )?(?:roadmap|plan)|scrapped|"
-            r"shelved|decided against|won[’']?t do|not doing)\b|\bdropped(?=\s*[,;)]|\s*$)",
+            r"shelved|decided against|won[’']?t do|not doing)\b|\bdropped(?=\s*[,;)]|\s*$|"
+            r" to make room| in favou?r of| from (?:q[1-4]|h[12]|this (?:quarter|half|year)))",
         ),
         (
             Status.UNSCHEDULED,
             r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|"
             r"unplanned(?! (?:\w+ )?(?:downtime|outages?|incidents?|work|maintenance|changes?|absences?))|"
             r"(?:not|none of (?:this|it|these) (?:is|are)) (?:yet )?(?:budgeted|funded)|unbudgeted|unfunded|"
-            r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc])\b",
+            r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc]|"
+            r"needs? (?:a |an owner and a )?decision|decision (?:needed|required|pending)|"
+            r"(?:pending|awaiting) (?:a |the )?decision|undecided|open question|"
+            r"under (?:evaluation|consideration|discussion)|being (?:explored|evaluated)|"
+            r"(?:contract|business case|deal) (?:is )?not (?:yet )?(?:signed|approved|agreed)|"
+            r"if (?:the )?(?:budget|capacity|time|headcount|funding) (?:allows|permits))\b|"
+            r"(?:^|[(—–:;]\s*|\s-\s)(?:still )?(?:exploring|evaluating)\b",
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|"
+            r"(?:moved|slid|bumped|punted) (?:out |back )?(?:from|to) (?:q[1-4]|h[12]|fy|20\d\d|"
+            r"next|later|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
+            r"not (?:before|until) (?:q[1-4]|h[12]|fy|20\d\d|next|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -45,11 +55,16 @@ _CURRENTLY = re.compile(r"\b(?:currently|now|still)\s+(\w[\w-]*(?:\s\w+)?)", re.
 _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE))
     for status, pattern in (
-        (Status.DEFERRED, r"\b(?:deferred|pending|postponed|on hold|delayed|parked|parking lot)\b"),
+        (
+            Status.DEFERRED,
+            r"\b(?:deferred|pending|postponed|on hold|delayed|parked|parking lot|not this (?:year|quarter|half))\b",
+        ),
         (
             Status.UNSCHEDULED,
             r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned|"
-            r"not planned|unfunded)\b",
+            r"not planned|unfunded|decisions? (?:needed|pending|required)|open (?:questions|decisions)|"
+            r"under consideration|(?:ideas|proposals|options) (?:under|being|to)|exploring|wish ?list|"
+            r"nice[- ]to[- ]haves?|if (?:budget|capacity|time) (?:allows|permits))\b",
         ),
         (
             Status.CANCELLED,
@@ -89,8 +104,11 @@ _STEMS: dict[Status, tuple[str, ...]] = {
     Status.CANCELLED: ("cancel", "scop", "abandon", "dropped", "scrapped", "shelved",
                        "decided against", "t do", "not doing"),
     Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc",
-                          "budgeted", "funded"),
+                          "budgeted", "funded", "decision", "decided", "open question", "under ",
+                          "being ", "exploring", "evaluating", "not signed", "not approved",
+                          "not agreed", "not yet", "allows", "permits"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
+                      "moved ", "slid ", "bumped ", "punted ", "not before", "not until",
                       "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
