@@ -283,3 +283,83 @@ def test_table_target_quarter_and_blocked_status() -> None:
     audit, sso = roadmap.items
     assert (audit.period, audit.status, audit.owner) == ("2026-Q3", Status.DEFERRED, "Platform")
     assert (sso.period, sso.status, audit.metrics) == ("2026-Q2", Status.PLANNED, ())
+
+
+TEAM_OKRS = """\
+# Q1 2027 OKRs
+
+_Legend: ✅ on track · 🟡 at risk · 🔴 off track_
+
+## Platform (lead: Jonah K.)
+
+**O1. Get off the old PaaS.**
+- KR1: Move all production services to GKE [JK] 🟡
+- KR2: p95 API latency under 180 ms after the move [MR] ✅
+
+## Data
+
+**O1. Usage analytics.**
+- KR1: Event pipeline into BigQuery, < 15 min fresh 🔴
+
+## Q4 2026 retro (for context)
+
+- Shipped: build cache beta, SSO for Enterprise.
+- Missed: runner isolation (2nd quarter in a row).
+"""
+
+
+def test_a_look_back_section_does_not_undate_the_document() -> None:
+    items = by_title(parse(TEAM_OKRS))
+    move = items["Move all production services to GKE"]
+    assert move.period == "2027-Q1"
+    assert items["Event pipeline into BigQuery, < 15 min fresh"].period == "2027-Q1"
+    assert not [title for title in items if "Shipped" in title or "Missed" in title]
+
+
+def test_owners_from_team_leads_and_initials_and_the_status_legend() -> None:
+    items = by_title(parse(TEAM_OKRS))
+    assert items["Get off the old PaaS"].owner == "Jonah K"  # the team heading's lead
+    assert items["Move all production services to GKE"].owner == "JK"  # its own initials
+    assert items["Event pipeline into BigQuery, < 15 min fresh"].owner is None  # no lead named
+    latency = items["p95 API latency under 180 ms after the move"]
+    assert latency.status is Status.IN_PROGRESS  # the legend: ✅ means on track, not done
+    assert parse("# Roadmap\n\n## Q1 2027\n\n- SSO for admins ✅\n").items[0].status is Status.DONE
+
+
+def test_an_earlier_period_named_in_passing_keeps_the_section_date() -> None:
+    items = by_title(parse(
+        "# Plan\n\n## Q3 2027\n\n"
+        "- Load test at 4x the 2026 Black Friday peak\n"
+        "- Pen test pulled forward to Q1 2027\n"
+    ))  # fmt: skip
+    assert items["Load test at 4x the 2026 Black Friday peak"].period == "2027-Q3"
+    assert items["Pen test pulled forward to Q1 2027"].period == "2027-Q1"
+
+
+SCORECARD = """\
+# Plan 2027
+
+## Targets
+
+| KPI | Baseline (2026) | Target 2027 | Target 2029 |
+|---|---|---|---|
+| Change failure rate | 18% | 12% | 8% |
+| Mean time to restore (P1) | 5h | 3h | 1h |
+| Deploys per day (storefront + services) | 0.4 | 10+ | 20 |
+"""
+
+
+def test_a_scorecard_table_gives_measures_from_baseline_to_target() -> None:
+    items = by_title(parse(SCORECARD))
+    failure = items["Change failure rate"]
+    assert [(m.baseline, m.target, m.unit) for m in failure.metrics] == [(18.0, 12.0, "%")]
+    restore = items["Mean time to restore (P1)"]
+    assert [(m.baseline, m.target, m.unit) for m in restore.metrics] == [(5.0, 3.0, "hours")]
+    assert restore.period != "2029-H1"  # "1h" is an hour, not a half-year
+    deploys = items["Deploys per day (storefront + services)"].metrics[0]
+    assert (deploys.name, deploys.target, deploys.unit) == (
+        "Deploys per day (storefront + services)",
+        10.0,
+        "/day",
+    )
+    assert not [title for title in items if title in ("18%", "5h", "0.4")]

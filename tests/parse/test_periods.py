@@ -65,6 +65,11 @@ def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
         ("An outage in 2021 took the site down", None, None),
         ("Hire three engineers in 2025", "2025", None),
         ("Fraud losses: cut 60% vs FY2024", None, None),
+        # hours are not halves, and a count of quarters is no quarter
+        ("Core batch window 6h, target 1h", None, None),
+        ("Launch in 1H 2025", "2025-H1", None),
+        ("Missed: runner isolation (2nd quarter in a row)", None, None),
+        ("Runner isolation in the 2nd quarter", "2025-Q2", None),
     ],
 )
 def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:

@@ -26,6 +26,7 @@ from roadsec.model.roadmap import STALLED, ItemKind, Roadmap, Status
 from roadsec.model.timeline import quarters_of
 
 READ = frozenset(ItemKind) - {ItemKind.METRIC, ItemKind.RISK}  # items that can be work
+_NO_TIMELINE = frozenset({Status.DONE, Status.CANCELLED})
 
 __all__ = [
     "Constraint",
@@ -47,7 +48,8 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     )
     windows = find_windows(catalog, roadmap.items, texts)
     work = find_security_work(catalog, roadmap.items, windows, texts)
-    quarters = tuple(quarters_of([i.period for i in readable if i.status is not Status.DONE]))
+    # The roadmap's own timeline: what is done, or out of scope, dates nothing ahead.
+    quarters = tuple(quarters_of([i.period for i in readable if i.status not in _NO_TIMELINE]))
     first = quarters[0] if quarters else None
     by_item = {w.item.id: w for w in work}
     controls_of = change_controls(catalog)

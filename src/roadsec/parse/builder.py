@@ -43,6 +43,9 @@ _STATUS_FIELD = re.compile(r"\b[Ss]tatus:\s*([A-Za-z][\w '’-]{1,30}?)\s*(?:[.;
 _TRAILING_FIELDS = re.compile(
     r"[.;]?\s+(?:Owner|Owners|Status|Effort|Estimate|Due|ETA|Target|Quarter|Priority|Team):\s.*$"
 )
+_ON_TRACK_LEGEND = re.compile(
+    r"✅\s*[:=–—-]?\s*(?:on[ -]track|green|healthy|good)\b", re.IGNORECASE
+)
 _LOUD_STATUSES = STALLED | {Status.IN_PROGRESS, Status.DONE}
 
 
@@ -65,6 +68,7 @@ class ItemBuilder:
         self.last_objective: Draft | None = None
         self._statuses: dict[str, tuple[Status | None, str | None]] = {}
         self.sections_dated = False
+        self.check_on_track = False  # the document's legend says ✅ means on track, not done
         self.prose_paragraphs: set[int] = set()  # paragraphs in sections written as prose
         self.fiscal: FiscalYear | None = None  # "FY27 runs from 1 October 2026"
         self.aliases: dict[str, Period] = {}  # "PLAT 27.1" -> 2027-Q1, from the document's legend
@@ -106,10 +110,20 @@ class ItemBuilder:
     def place(self, draft: Draft, text: str, ctx: Context) -> None:
         """Period, status, owner and effort: stated on the item, else inherited."""
         period, due = self.own_period(text)
+        if (
+            period is not None
+            and ctx.period is not None
+            and _passing_mention(period, ctx.period, text)
+        ):
+            period = None  # "4x FY26 peak traffic" under "FY27 Q3": the past, not the item's time
         status, reason = self.status_of(text)
         if "tatus:" in text and (field := _STATUS_FIELD.search(text)) is not None:
             status = status_from_cell(field.group(1)) or status  # "... Status: Proposed."
             reason = clean_text(field.group(1)) if status not in (None, Status.PLANNED) else reason
+        if status is Status.DONE and self.check_on_track and "✅" in text:
+            status, reason = self.status_of(text.replace("✅", " "))  # the legend: ✅ = on track
+            if status is None:
+                status, reason = Status.IN_PROGRESS, "on track"
         if status is None and ctx.status is not None:
             status, reason = ctx.status, f"{LISTED_UNDER} “{ctx.status_heading}”"
         draft.status, draft.status_reason = status, reason
@@ -118,7 +132,7 @@ class ItemBuilder:
         ) or draft.kind in UNDATED_KINDS
         draft.period = period or ctx.period or (None if undated else self._year_period(ctx))
         draft.due = due
-        draft.owner = owner_in_text(text)
+        draft.owner = owner_in_text(text) or ctx.owner
         draft.effort = effort_in_text(text)
 
     def _year_period(self, ctx: Context) -> Period | None:
@@ -132,9 +146,18 @@ class ItemBuilder:
         blocks = root.children
         self.prose_paragraphs = sections_without_lists(blocks)
         # "# Live roadmap, Spring 2027" over "### March 2027" sections: the title's period is
-        # a summary of theirs and dates no undated section of its own.
+        # a summary of theirs and dates no undated section of its own. A section dated outside
+        # it ("## Q4 2026 retro" under "# Q1 2027 OKRs") looks back and summarizes nothing.
+        self.check_on_track = any(
+            b.kind == "paragraph" and "✅" in b.text and _ON_TRACK_LEGEND.search(b.text) is not None
+            for b in blocks
+        )
+        title_period = self.heading_period(self.title) if self.title else None
         self.sections_dated = any(
-            b.kind == "heading" and b.level > 1 and self.heading_period(b.text) is not None
+            b.kind == "heading"
+            and b.level > 1
+            and (period := self.heading_period(b.text)) is not None
+            and _within(period, title_period)
             for b in blocks
         )
         for index, block in enumerate(blocks):
@@ -182,7 +205,10 @@ class ItemBuilder:
         if period and period.year:
             self.year = period.year
         remainder = without_period_words(title) if period else title
-        role = self.vocab.role_of(remainder) if remainder else None
+        # "Q4 2026 retro (for context)": a parenthetical that names the role counts.
+        role = (self.vocab.role_of(remainder) if remainder else None) or (
+            self.vocab.role_of(title) if period and "(" in title else None
+        )
         status = section_status(title)
         ctx = Context(
             level=block.level,
@@ -192,6 +218,7 @@ class ItemBuilder:
             status=status or parent.status,
             status_heading=title if status else parent.status_heading,
             theme=None if period else parent.theme,
+            owner=owner_in_text(title) or parent.owner,
         )
         if period and remainder and role is None and status is None and names_a_theme(remainder):
             theme = self.new_draft(ItemKind.THEME, remainder, block.line, ctx)
@@ -401,3 +428,26 @@ def _has_prose(blocks: list[Block], index: int) -> bool:
 
 
 __all__ = ["ROLE_KIND", "ItemBuilder"]
+
+
+def _within(period: Period, outer: Period | None) -> bool:
+    """Whether ``period`` lies inside ``outer`` (any period lies inside an unknown one)."""
+    if outer is None or outer.year is None or period.year is None or outer.horizon:
+        return True
+    return period.year == outer.year and outer.first <= period.first and period.last <= outer.last
+
+
+_BROUGHT_FORWARD = re.compile(
+    r"\b(?:pull(?:ed|ing)? (?:in|forward|into|ahead)|brought (?:forward|in)|moved (?:up|forward|to|into)|"
+    r"ahead of|early|earlier|already|starts?|started|from)\b",
+    re.IGNORECASE,
+)
+
+
+def _passing_mention(own: Period, section: Period, text: str) -> bool:
+    """Whether a period an item names lies wholly before its section's and nothing says the
+    item was brought forward: a reference to the past ("2x last FY26 peak"), not its date."""
+    if own.year is None or section.year is None or own.horizon or section.horizon:
+        return False
+    before = own.year < section.year or (own.year == section.year and own.last < section.first)
+    return before and _BROUGHT_FORWARD.search(text) is None

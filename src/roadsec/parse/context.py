@@ -85,6 +85,7 @@ class Context(NamedTuple):
     parent: str | None = None
     parent_kind: ItemKind | None = None
     theme: str | None = None
+    owner: str | None = None  # "## Platform (lead: Jonah K.)": who owns the work under it
 
     @property
     def dated(self) -> bool:
@@ -109,7 +110,7 @@ class Context(NamedTuple):
     def under(self, item_id: str, kind: ItemKind) -> Context:
         """The context of an item's children (called once per item: no generic copy)."""
         return Context(self.level, self.heading, self.period, self.role, self.status,
-                       self.status_heading, item_id, kind, self.theme)  # fmt: skip
+                       self.status_heading, item_id, kind, self.theme, self.owner)  # fmt: skip
 
 
 def numbered_or_prefixed(title: str) -> tuple[bool, ItemKind | None, str]:

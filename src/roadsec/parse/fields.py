@@ -48,6 +48,9 @@ _OWNER_STEMS = (
     "accountable",
     "assigned",
     "led by",
+    "pm:",
+    "em:",
+    "]",
     "headed by",
     "run by",
     " under ",
@@ -61,7 +64,11 @@ _OWNER = re.compile(
     r"|\b(?i:led by|headed by|run by|(?:team|group|office|squad) under)\s+"
     r"(?P<who3>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
     # "Replace Jenkins with GitLab CI - owner Priya": a trailing remark without a colon
-    r"|\s[-–—]\s+(?i:owner|lead|dri)\s+(?P<who4>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$",
+    r"|\s[-–—]\s+(?i:owner|lead|dri)\s+(?P<who4>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$"
+    # "(PM: Dana Whitfield)": a product or engineering manager named as the item's lead
+    r"|\b(?:PM|EM|TPM)\s*:\s*(?P<who5>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    # "... by Mar 20 [MR] 🔴": the initials of whoever owns a key result, near its end
+    r"|\[(?P<who6>(?!TBD|TBC|TBA|WIP|NEW|API|SLA|SLO)[A-Z]{2,3})\](?=[^\[\]\w]*(?:\w[^\[\]]{0,40})?$)",
 )
 
 
@@ -140,7 +147,13 @@ def owner_in_text(text: str) -> str | None:
     if not m:
         return None
     who = clean_text(
-        m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or ""
+        m.group("who")
+        or m.group("who2")
+        or m.group("who3")
+        or m.group("who4")
+        or m.group("who5")
+        or m.group("who6")
+        or ""
     ).strip(" -")
     return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody
 

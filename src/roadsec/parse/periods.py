@@ -100,7 +100,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:quarter\s*(?P<n>[1-4])|(?P<ord>1st|2nd|3rd|4th|first|second|third|fourth)\s+quarter)"
         r"(?:\s*(?:of\s*)?,?\s*" + _QYEAR + r")?\b",
     ),
-    ("h", r"\b(?:h(?P<h>[12])|(?P<h2>[12])h)(?:\s*,?\s*" + _QYEAR + r")?\b"),
+    # "1H 2027" needs its year: a bare "1h" is an hour ("restore within 1h").
+    (
+        "h",
+        r"\b(?:h(?P<h>[12])|(?P<h2>[12])h(?=\s*,?\s*['’]?(?:fy\s*)?\d\d))(?:\s*,?\s*"
+        + _QYEAR
+        + r")?\b",
+    ),
     ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*h(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
     ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
@@ -154,6 +160,7 @@ class Found(NamedTuple):
     period: Period
     due: str | None
     start: int
+    end: int
 
 
 _SEASON_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "autumn": 4, "fall": 4}
@@ -172,47 +179,47 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
         q1, q2 = int(m.group("qspan_q1")), int(m.group("qspan_q2"))
         if q2 < q1:
             return None
-        return Found(Period(year, q1, q2), None, m.start())
+        return Found(Period(year, q1, q2), None, m.start(), m.end())
     if kind in ("q", "yq"):
         quarter = int(m.group(f"{kind}_q1"))
-        return Found(Period(year, quarter, quarter), None, m.start())
+        return Found(Period(year, quarter, quarter), None, m.start(), m.end())
     if kind == "qword":
         n = m.group("qword_n")
         quarter = int(n) if n else _ORDINALS[(m.group("qword_ord") or "").lower()]
-        return Found(Period(year, quarter, quarter), None, m.start())
+        return Found(Period(year, quarter, quarter), None, m.start(), m.end())
     if kind in ("h", "yh"):
         half = m.group(f"{kind}_h") or (m.group("h_h2") if kind == "h" else None)
         first = 1 if half == "1" else 3
-        return Found(Period(year, first, first + 1, half=True), None, m.start())
+        return Found(Period(year, first, first + 1, half=True), None, m.start(), m.end())
     if kind == "hwords":
         first = 1 if m.group("hwords_which").lower() in ("first", "1st") else 3
-        return Found(Period(year, first, first + 1, half=True), None, m.start())
+        return Found(Period(year, first, first + 1, half=True), None, m.start(), m.end())
     if kind == "mspan":
         month1 = MONTHS[m.group("mspan_month").lower()]
         month2 = MONTHS.get(m.group("mspan_month2").lower())
         if month2 is None or month2 < month1:
             return None
         period = Period(year, _quarter_of(month1), _quarter_of(month2))
-        return Found(period, None, m.start())
+        return Found(period, None, m.start(), m.end())
     if kind == "month":
         month = MONTHS[m.group("month_month").lower()]
         day = m.group("month_day")
         due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
+        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start(), m.end())
     if kind == "season":  # northern-hemisphere seasons, each read as the quarter it mostly falls in
         quarter = _SEASON_QUARTER[m.group("season_season").lower()]
-        return Found(Period(year, quarter, quarter), None, m.start())
+        return Found(Period(year, quarter, quarter), None, m.start(), m.end())
     if kind == "iso":
         month = int(m.group("iso_mm"))
         if not 1 <= month <= 12:
             return None
         dd = m.group("iso_dd")
         due = f"{year:04d}-{month:02d}" + (f"-{dd}" if dd else "")
-        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start())
+        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start(), m.end())
     if kind == "yearend":
         year_end = f"{context_year:04d}-12" if context_year else None
-        return Found(Period(context_year, 4, 4), year_end, m.start())
-    return Found(Period(year, 1, 4, whole_year=True), None, m.start())
+        return Found(Period(context_year, 4, 4), year_end, m.start(), m.end())
+    return Found(Period(year, 1, 4, whole_year=True), None, m.start(), m.end())
 
 
 _MAYBE_PERIOD = re.compile(
@@ -265,6 +272,8 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
     due: str | None = None
     for hit in find_periods(text, context_year):
         if _HISTORY.search(text[max(0, hit.start - 24) : hit.start]):
+            continue
+        if text.startswith((" in a row", " running"), hit.end):  # "missed (2nd quarter in a row)"
             continue
         if text[hit.start].isdigit() and not _dates_work(text, hit, context_year):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,10 +70,37 @@ def cell_texts(row: Block) -> list[str]:
     return [cell.text for cell in row.children if cell.kind == "cell"]
 
 
+_PER_PERIOD = re.compile(r"(?:\bper |/)(day|week|month)\b", re.I)
+_BASELINE = re.compile(
+    r"\b(?:baseline|current|today|now|as[- ]is|actuals?|starting point|from)\b", re.I
+)
+_TARGET = re.compile(r"\b(?:target|goal|to[- ]be|aim|ambition|plan)\b|^to$", re.I)
+
+
+def _baseline_and_target(header: list[str]) -> tuple[int, int] | None:
+    """The baseline and (first) target columns of a scorecard ("| KPI | Baseline (2026) |
+    Target 2027 | Target 2029 |"), whose first column names the measure."""
+    baseline = next((i for i, name in enumerate(header) if i and _BASELINE.search(name)), None)
+    target = next(
+        (i for i, name in enumerate(header) if i and i != baseline and _TARGET.search(name)), None
+    )
+    return (baseline, target) if baseline is not None and target is not None else None
+
+
 def table_shape(header: list[str]) -> TableShape:
     """Map header names to roles; the first unmatched column is the title when none names it,
-    else the text column ("| Key | Summary | Status |": the summary names the work)."""
+    else the text column ("| Key | Summary | Status |": the summary names the work). A
+    scorecard's rows are metrics: measure, baseline and target."""
     columns: dict[str, int] = {}
+    if (scorecard := _baseline_and_target(header)) is not None:
+        columns = {"title": 0, "baseline": scorecard[0], "target": scorecard[1]}
+        for index, name in enumerate(header):
+            if index in columns.values():
+                continue
+            role = next((r for r, pattern in _COLUMNS if pattern.search(name)), None)
+            if role in ("owner", "status", "period") and role not in columns:
+                columns[role] = index  # who owns a measure, or when it is due
+        return TableShape(columns, tuple(header), ItemKind.METRIC)
     for index, name in enumerate(header):
         for role, pattern in _COLUMNS:
             if role not in columns and pattern.search(name):
@@ -193,6 +221,9 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if not title:
             continue
         draft = b.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
+        if "baseline" in shape.columns:
+            _scorecard_row(b, draft, shape, cell, ctx)
+            continue
         rest = cell("text")
         if "text" not in shape.columns:  # "| Queue | RabbitMQ (to Kafka in Q3) |": the other cells
             rest = " ".join(c for i, c in enumerate(cells) if i not in named)
@@ -214,3 +245,21 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
             draft.add_metrics(metric_fields(title), row.line)
         if timeline and _cells_hold_work(timeline, cells):
             _quarter_cells(b, draft, timeline, cells, row.line, ctx)
+
+
+def _scorecard_row(
+    b: ItemBuilder, draft: Draft, shape: TableShape, cell: Callable[[str], str], ctx: Context
+) -> None:
+    """ "| Change failure rate | 18% | 12% |": the measure from its baseline to its target, due
+    when the target column says ("Target 2027")."""
+    sentence = f"{draft.title} from {clean_text(cell('baseline'))} to {clean_text(cell('target'))}"
+    draft.add_text(sentence)
+    target_header = shape.headers[shape.columns["target"]]
+    b.place(draft, " ".join([cell("period"), target_header]), ctx)
+    draft.owner = owner_from_cell(cell("owner")) or draft.owner
+    found = metric_fields(sentence, metric_context=True)
+    for metric in found[:1]:
+        metric["name"] = draft.title  # the row names the measure ("Conversion (visits → orders)")
+        if metric["unit"] is None and (rate := _PER_PERIOD.search(draft.title)):
+            metric["unit"] = f"/{rate.group(1).lower()}"  # "Deploys per day | 0.4 | 10+"
+    draft.add_metrics(found[:1], draft.line)

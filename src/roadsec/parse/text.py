@@ -63,6 +63,8 @@ def clean_title(text: str) -> str:
         text = _TRAIL_JUNK.sub("", text)
     if text.endswith(".") and not text.endswith(".."):
         text = _TRAIL_JUNK.sub("", text[:-1])
+    if text.endswith("]") and (initials := _TRAIL_INITIALS.search(text)):
+        text = text[: initials.start()]  # "Cut over by Mar 20 [MR]": the owner's initials
     if len(text) > MAX_TITLE:
         cut = text.rfind(" ", 0, MAX_TITLE)
         text = text[: cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip(" ,;:") + "…"
@@ -76,6 +78,7 @@ def strip_markup(text: str) -> str:
     return text.replace("**", "").strip()
 
 
+_TRAIL_INITIALS = re.compile(r"\s+\[[A-Z]{2,3}\]$")
 _PAREN = re.compile(r"\(([^()]{1,400})\)")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:])")
 
