@@ -18,7 +18,7 @@ from roadsec.analysis.gaps import (
     uncovered_baselines,
 )
 from roadsec.analysis.matching import item_text, read_many
-from roadsec.analysis.risks import stated_risks
+from roadsec.analysis.risks import stated_risks, unassessed_risks
 from roadsec.analysis.tables import change_controls
 from roadsec.analysis.windows import find_security_work, find_windows
 from roadsec.knowledge import Catalog, load_catalog
@@ -81,6 +81,7 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
         gaps=tuple(gaps),
         quarters=quarters,
         catalog_version=catalog.version,
+        unassessed=unassessed_risks(catalog, roadmap),
         declined=tuple(
             i
             for i in readable

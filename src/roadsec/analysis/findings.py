@@ -80,3 +80,4 @@ class Findings:
     quarters: tuple[str, ...]  # the roadmap's timeline, in order
     catalog_version: str
     declined: tuple[Item, ...] = ()  # security work a "Not doing" section turns down
+    unassessed: tuple[Item, ...] = ()  # stated risks no control of the catalog reduces

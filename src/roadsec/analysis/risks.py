@@ -3,13 +3,14 @@ plain text") that no planned work mitigates is a gap, closed by the controls tha
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from roadsec.analysis.findings import Gap, distinct_sources
 from roadsec.analysis.matching import MAX_MATCH_TEXT, controls_recognized, item_text, read
 from roadsec.analysis.tables import change_controls, first_steps, gap_rules
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import ItemKind, Roadmap
+from roadsec.model.roadmap import Item, ItemKind, Roadmap
 
 if TYPE_CHECKING:
     from roadsec.analysis.gaps import Owners
@@ -54,12 +55,10 @@ def stated_risks(
         if item.kind is not ItemKind.RISK:
             continue
         text = item_text(item)
-        controls = tuple(controls_mitigating(catalog, text)[:MAX_RISK_CONTROLS])
-        if not controls:
-            controls = _implied(catalog, text)
+        controls = _risk_controls(catalog, text)
         if not controls or planned.intersection(controls):
             continue
-        if controls_recognized(catalog, text):
+        if set(controls).intersection(controls_recognized(catalog, text)):
             continue  # "Risk: secrets in CI variables. Mitigation: move them to Vault in Q2"
         owner = item.owner or owners.suggest(controls)
         titles = "; ".join(catalog.controls[c].title for c in controls)
@@ -70,3 +69,29 @@ def stated_risks(
                         first_quarter, item.owner is None, distinct_sources(item.sources),
                         controls, (item,), step, owner))  # fmt: skip
     return gaps
+
+
+def _risk_controls(catalog: Catalog, text: str) -> tuple[str, ...]:
+    """The controls that reduce a stated risk: those its wording names, else the lead control
+    of the change it speaks of."""
+    return tuple(controls_mitigating(catalog, text)[:MAX_RISK_CONTROLS]) or _implied(catalog, text)
+
+
+def unassessed_risks(catalog: Catalog, roadmap: Roadmap) -> tuple[Item, ...]:
+    """Stated risks no control reduces ("Omar is on the critical path for the gateway and
+    security"): still the organization's own words, for the plan to put in front of an owner."""
+    unassessed = []
+    for item in roadmap.items:
+        if item.kind is not ItemKind.RISK:
+            continue
+        text = item_text(item)
+        if _DECIDED.search(text) or not read(catalog, text).security:
+            continue  # "Mitigation: parallel running", or no security risk ("Market downturn")
+        if not _risk_controls(catalog, text):
+            unassessed.append(item)
+    return tuple(unassessed)
+
+
+_DECIDED = re.compile(
+    r"\b(?:mitigat(?:ion|ed|es)|we accept|accepted|owned by|owner:|contingency|fallback)\b", re.I
+)

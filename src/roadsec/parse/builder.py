@@ -209,7 +209,7 @@ class ItemBuilder:
         role = (self.vocab.role_of(remainder) if remainder else None) or (
             self.vocab.role_of(title) if period and "(" in title else None
         )
-        status = section_status(title)
+        status = section_status(title) if role != "risk" else None  # "Risks and open questions"
         ctx = Context(
             level=block.level,
             heading=title,

@@ -42,7 +42,7 @@ _KIND_PREFIX = re.compile(
     r"^(?P<kind>theme|initiative|epic|objective|okr|goal|project|feature|pillar|workstream|"
     r"key result|kr|risk|user story|story|sub-?task|task|spike|o(?=\d))"
     # "KR 5.2 Server-side ...", "O4. Launch ...", "Risk A: ...": a number, then any separator;
-    r"(?:\s*#?\s*(?:\d{1,3}(?:\.\d{1,3})*(?![\d.]\d)|(?-i:[A-Z])\b)\.?(?:\s*[:)–—-])?\s+"
+    r"(?:(?:\s*#?\s*\d{1,3}(?:\.\d{1,3})*(?![\d.]\d)|\s+(?-i:[A-Z])\b)\.?(?:\s*[:)–—-])?\s+"
     # "Objective: ...", "KR: ...": no number, a separator
     r"|\s*[:.)–—-]\s*)(?=\S)",
     re.IGNORECASE,

@@ -47,6 +47,8 @@ def apply_field(
     elif field == "status":
         draft.status = status_from_cell(value) or draft.status
         draft.status_reason = clean_text(value) or draft.status_reason
+    elif field == "depends":
+        return  # "Depends on: product API": another item's work, not this one's
     elif field == "period":
         period, due = b.own_period(value)
         draft.period, draft.due = period or draft.period, due or draft.due

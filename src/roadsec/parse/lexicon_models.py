@@ -24,7 +24,16 @@ Role = Literal[
     "initiative", "objective",
 ]  # fmt: skip
 FieldName = Literal[
-    "text", "children", "metrics", "key_results", "owner", "effort", "status", "period", "priority"
+    "text",
+    "children",
+    "metrics",
+    "key_results",
+    "owner",
+    "effort",
+    "status",
+    "period",
+    "priority",
+    "depends",
 ]
 
 

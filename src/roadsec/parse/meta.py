@@ -16,6 +16,10 @@ _DOC_WORDS = re.compile(
     r"internal|h[12]|q[1-4]|fy\d*|20\d\d)\b",
     re.IGNORECASE,
 )
+_MAIL_HEADER = re.compile(r"(?:from|to|cc|date|sent|subject):\s", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"(?:^|[\n\x00])subject:[ \t]*(?:(?:re|fwd?|aw):[ \t]*)*([^\n\x00]+)", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s\s")
 
 
@@ -28,6 +32,9 @@ def document_title(root: Block) -> str | None:
     if headings:
         return clean_title(headings[0].text) or None
     first = next((b for b in root.children if b.kind == "paragraph"), None)
+    if first is not None and _MAIL_HEADER.match(first.text):  # a memo sent as mail
+        subject = _SUBJECT.search(first.text)
+        return clean_title(subject.group(1)) or None if subject else None
     if first is not None:
         line = first.text.split(PARAGRAPH_BREAK, 1)[0]
         if 0 < len(line.split()) <= 15:

@@ -392,9 +392,19 @@ _PERIOD_WORDS = tuple(
 )  # fmt: skip
 
 
+_SEPARATOR_RUN = re.compile(r"\s*(?:[-–—|,:]\s+){2,}")
+"""Separators left next to each other where period words were ("Horizon 1 — : x")."""
+
+
+def _last_separator(run: re.Match[str]) -> str:
+    separator = run.group(0).strip()[-1]
+    return f"{separator} " if separator in ",:" else f" {separator} "
+
+
 def without_period_words(title: str) -> str:
     """A heading without its period words ("Q1 2026: Platform" -> "Platform")."""
     stripped = title
     for pattern in _PERIOD_WORDS:
         stripped = pattern.sub(" ", stripped)
-    return " ".join(stripped.split()).strip(_PERIOD_SEPARATORS)
+    stripped = _SEPARATOR_RUN.sub(_last_separator, " ".join(stripped.split()))  # "Horizon 1 — : x"
+    return stripped.strip(_PERIOD_SEPARATORS)

@@ -168,6 +168,7 @@ def outline_item(b: ItemBuilder, line: Block, text: str, lead: str | None) -> Dr
     draft = b.new_draft(ctx.kind(), title, line.line, ctx)
     draft.add_text(name)
     b.place(draft, name, ctx)
+    draft.add_metrics(metric_fields(name), line.line)  # "6.2 Alarm latency: under 2 s at p99"
     return draft
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
-from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, literal_union, lowers_faithfully
+from roadsec.parse.text import (
+    MAX_TEXT,
+    clean_text,
+    contains_any,
+    literal_union,
+    lowers_faithfully,
+    without_initials,
+)
 
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
@@ -32,10 +39,10 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         ),
         (
             Status.DEFERRED,
-            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out|from|to)|slipped|"
-            r"(?:moved|slid|bumped|punted) (?:out |back )?(?:from|to) (?:q[1-4]|h[12]|fy|20\d\d|"
+            r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out)|slipped|"
+            r"(?:moved|slid|bumped|punted|pushed) (?:out |back )?(?:from|to|into) (?:q[1-4]|h[12]|fy\s?\d*|20\d\d|"
             r"next|later|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
-            r"not (?:before|until) (?:q[1-4]|h[12]|fy|20\d\d|next|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"not (?:before|until) (?:q[1-4]|h[12]|fy\s?\d*|20\d\d|next|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -62,7 +69,7 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (
             Status.UNSCHEDULED,
             r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned|"
-            r"not planned|unfunded|decisions? (?:needed|pending|required)|open (?:questions|decisions)|"
+            r"not planned|unfunded|unbudgeted|not (?:yet )?(?:funded|budgeted)|decisions? (?:needed|pending|required)|open (?:questions|decisions)|"
             r"under consideration|(?:ideas|proposals|options) (?:under|being|to)|exploring|wish ?list|"
             r"nice[- ]to[- ]haves?|if (?:budget|capacity|time) (?:allows|permits))\b",
         ),
@@ -97,7 +104,7 @@ def _reason(text: str, start: int, end: int) -> str:
             left = max(left, at + 2)
     right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
-    return clean_text(text[left + 1 : right].strip(" .;"))
+    return without_initials(clean_text(text[left + 1 : right].strip(" .;")))
 
 
 _STEMS: dict[Status, tuple[str, ...]] = {

@@ -63,11 +63,17 @@ def clean_title(text: str) -> str:
         text = _TRAIL_JUNK.sub("", text)
     if text.endswith(".") and not text.endswith(".."):
         text = _TRAIL_JUNK.sub("", text[:-1])
-    if text.endswith("]") and (initials := _TRAIL_INITIALS.search(text)):
-        text = text[: initials.start()]  # "Cut over by Mar 20 [MR]": the owner's initials
+    text = without_initials(text)
     if len(text) > MAX_TITLE:
         cut = text.rfind(" ", 0, MAX_TITLE)
         text = text[: cut if cut > MAX_TITLE // 2 else MAX_TITLE].rstrip(" ,;:") + "…"
+    return text
+
+
+def without_initials(text: str) -> str:
+    """ "Cut over by Mar 20 [MR]" -> "Cut over by Mar 20": an owner's initials are no words."""
+    if text.endswith("]") and (initials := _TRAIL_INITIALS.search(text)):
+        return text[: initials.start()]
     return text
 
 

@@ -72,8 +72,9 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     )
     planned = _planned_controls(findings)
     claimed: set[str] = set()
-    candidates = from_gaps(catalog, findings, claimed)
-    candidates += from_windows(catalog, findings, claimed, planned)
+    restarted: dict[str, str | None] = {}
+    candidates = from_gaps(catalog, findings, claimed, restarted)
+    candidates += from_windows(catalog, findings, claimed, planned, restarted)
     live = _live_work(findings)
     targets = _targets(fired) if everywhere is None else []
     scored = []

@@ -75,20 +75,9 @@ def considerations(
             recommendations=tuple(r.id for r in by_kind["pull-forward"]),
             sources=distinct_sources([s for g in late for s in g.sources]),
         ))  # fmt: skip
-    risks = [g for g in findings.gaps if g.kind == "risk"]
-    if risks:
-        mitigations = by_kind["mitigate"]
-        out.append(Consideration(
-            title="Act on the risks the roadmap already names",
-            text=(f"The roadmap lists {_names([f'“{g.items[0].title}”' for g in risks], 3)} as "
-                  f"{'a risk' if len(risks) == 1 else 'risks'}, yet no item plans the work that "
-                  f"would reduce {'it' if len(risks) == 1 else 'them'}. A risk written down and "
-                  f"then carried for a year is the finding an auditor or an attacker reads first; "
-                  f"{_names([f'{r.id} ({period_label(r.period)})' for r in mitigations], 4) or 'the plan'} "
-                  f"{'takes' if len(mitigations) <= 1 else 'take'} the first step early, with a named owner."),
-            recommendations=tuple(r.id for r in mitigations),
-            sources=distinct_sources([s for g in risks for s in g.sources]),
-        ))  # fmt: skip
+    risks = _risks(findings, by_kind["mitigate"])
+    if risks is not None:
+        out.append(risks)
     baselines = [g for g in findings.gaps if g.kind == "baseline"]
     if baselines:
         techs = [t for g in baselines for t in g.technologies]
@@ -341,3 +330,38 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
     return Consideration(title="Capacity and effort", text=text,
                          recommendations=tuple(r.id for r in recs if r.priority == "high"),
                          sources=distinct_sources(refs))  # fmt: skip
+
+
+def _risks(findings: Findings, mitigations: list[Recommendation]) -> Consideration | None:
+    """The risks the roadmap names: those a control reduces get a first step; the others
+    ("one person covers the gateway and security") still need an owner's decision."""
+    risks = [g for g in findings.gaps if g.kind == "risk"]
+    unassessed = list(findings.unassessed[:3])
+    if not risks and not unassessed:
+        return None
+    parts = []
+    if risks:
+        parts.append(
+            f"The roadmap lists {_names([f'“{g.items[0].title}”' for g in risks], 3)} as "
+            f"{'a risk' if len(risks) == 1 else 'risks'}, yet no item plans the work that would "
+            f"reduce {'it' if len(risks) == 1 else 'them'}. A risk written down and then carried "
+            f"for a year is the finding an auditor or an attacker reads first; "
+            f"{_names([f'{r.id} ({period_label(r.period)})' for r in mitigations], 4) or 'the plan'} "
+            f"{'takes' if len(mitigations) <= 1 else 'take'} the first step early, with a named owner."
+        )
+    if unassessed:
+        parts.append(
+            f"{'It also names' if risks else 'The roadmap names'} "
+            f"{_names([f'“{i.title}”' for i in unassessed], 3)}, which no recommendation here "
+            f"addresses and no item mitigates: each needs an owner and a recorded decision "
+            f"(mitigate, accept until a stated date, or transfer) before the work it threatens "
+            f"starts."
+        )
+    return Consideration(
+        title="Act on the risks the roadmap already names",
+        text=" ".join(parts),
+        recommendations=tuple(r.id for r in mitigations),
+        sources=distinct_sources(
+            [s for g in risks for s in g.sources] + [i.sources[0] for i in unassessed]
+        ),
+    )
