@@ -18,6 +18,19 @@ def test_legend_entries_become_aliases_of_one_quarter() -> None:
     }
 
 
+def test_a_calendar_table_defines_aliases() -> None:
+    text = (
+        "| PI | Dates | Iterations |\n|---|---|---|\n"
+        "| PI 27.1 | Jan 6 – Mar 28 | I1–I5 |\n| PI 27.3 | Jul 7 – Sep 26 | I1–I5 |\n"
+        "| Payments | 2027 | x |\n| Q4 2027 | Oct – Dec | x |\n"
+    )
+    found = period_aliases(text, 2027)
+    assert {name: (p.year, p.first, p.last) for name, p in found.items()} == {
+        "pi 27.1": (2027, 1, 1),
+        "pi 27.3": (2027, 3, 3),
+    }
+
+
 def test_no_alias_without_a_digit_a_period_or_for_a_whole_year() -> None:
     text = "Owner = Platform team\nQ3 2026 = Q3 2026\nFY26 = 2026\nx = y + 1\n"
     assert period_aliases(text, 2026) == {}

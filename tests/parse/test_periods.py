@@ -70,6 +70,8 @@ def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
         ("Launch in 1H 2025", "2025-H1", None),
         ("Missed: runner isolation (2nd quarter in a row)", None, None),
         ("Runner isolation in the 2nd quarter", "2025-Q2", None),
+        # a span of months whose ends carry days ("PI 27.1 (Jan 6 – Mar 28)")
+        ("PI 25.2 (Apr 7 – Jun 27)", "2025-Q2", None),
     ],
 )
 def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:

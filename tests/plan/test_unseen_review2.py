@@ -80,3 +80,33 @@ def test_a_memo_sent_as_mail_is_titled_by_its_subject_and_its_risks_are_read() -
     risks = next(c for c in plan.considerations if c.title.startswith("Act on the risks"))
     assert 126 in {s.line for s in risks.sources}  # one person on the critical path
     assert "needs an owner and a recorded decision" in risks.text
+
+
+def test_program_increments_are_dated_by_their_headings_and_calendar() -> None:
+    roadmap = parsed("logistics-pi-plan.md")
+    assert item_at(roadmap, 37).period == "2027-Q1"  # under "## PI 27.1 (Jan 6 – Mar 28)"
+    assert item_at(roadmap, 64).period == "2027-Q3"
+    assert not [i for i in roadmap.items if i.title.startswith("Jan 6")]  # the PI calendar
+    segmentation = item_at(roadmap, 81)
+    assert segmentation.status is Status.UNSCHEDULED  # "Needs OT vendor; not planned"
+    acls = item_at(roadmap, 69)
+    assert (acls.status, acls.owner) == (Status.UNSCHEDULED, None)  # "No team has capacity"
+    plan = planned("logistics-pi-plan.md")
+    late = next(g for g in plan.gaps if g.kind == "late")
+    assert late.title.startswith("Too late: Secrets management") and late.period == "2027-Q1"
+
+
+def test_placeholder_leads_and_dates_mean_nobody_and_no_date() -> None:
+    roadmap = parsed("university-it-strategy.md")
+    testing = item_at(roadmap, 35)  # "| Prompt-injection ... | Lead: TBD | TBD |"
+    assert (testing.owner, testing.period, testing.status) == (None, None, Status.UNSCHEDULED)
+    assert item_at(roadmap, 68).owner is None  # "Lead: TBD"
+    plan = planned("university-it-strategy.md")
+    assert not [r for r in plan.recommendations if "captive portal" in r.title]
+
+
+def test_dropped_isolation_of_customer_code_is_a_gap_with_its_control() -> None:
+    plan = planned("devtools-okrs.md")
+    gap = next(g for g in plan.gaps if g.title.startswith("Stalled: Runner isolation"))
+    recs = [r for r in plan.recommendations if r.id in gap.recommendations]
+    assert recs and "untrusted-code-isolation" in recs[0].controls

@@ -20,6 +20,8 @@ def period_aliases(text: str, year: int | None) -> dict[str, Period]:
     and stands for exactly one readable period."""
     found: dict[str, Period] = {}
     head = text[:_SCAN_LIMIT]
+    if "|" in head:
+        _table_aliases(head, year, found)
     if "=" not in head:
         return found
     equals = head.find("=")
@@ -38,6 +40,28 @@ def period_aliases(text: str, year: int | None) -> dict[str, Period]:
             if len(found) >= _MAX_ALIASES:
                 break
     return found
+
+
+_ROW = re.compile(
+    r"^\|[ \t]*`?(?P<alias>[^|`\n]{2,20}?)`?[ \t]*\|[ \t]*(?P<period>[^|\n]{2,40}?)[ \t]*\|",
+    re.MULTILINE,
+)
+
+
+def _table_aliases(head: str, year: int | None, found: dict[str, Period]) -> None:
+    """ "| PI 27.1 | Jan 6 – Mar 28 |": a calendar table whose first column names a period
+    the document defines and whose second gives its dates."""
+    for row in _ROW.finditer(head):
+        alias = row.group("alias").strip()
+        if not any(ch.isdigit() for ch in alias) or not _ALIAS.fullmatch(alias):
+            continue
+        if heading_period(alias, year) is not None:
+            continue
+        period = heading_period(row.group("period"), year)
+        if period is not None and not period.whole_year:
+            found.setdefault(alias.lower(), period)
+            if len(found) >= _MAX_ALIASES:
+                return
 
 
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))

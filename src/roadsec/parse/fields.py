@@ -158,6 +158,7 @@ def owner_in_text(text: str) -> str | None:
     return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody
 
 
+_OWNER_LABEL = re.compile(r"^(?:owner|lead|dri|team|pm|em|assignee)\s*[:=]\s*", re.IGNORECASE)
 _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?", "unknown",
                      "nobody", "no owner", "no one", "vacant", "open", "none yet", "not assigned",
                      "to be assigned", "to be confirmed", "(none)"))  # fmt: skip
@@ -165,7 +166,7 @@ _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?"
 
 def owner_from_cell(cell: str) -> str | None:
     """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
-    who = clean_text(cell).strip(" -*—–")
+    who = _OWNER_LABEL.sub("", clean_text(cell)).strip(" -*—–")  # "Lead: TBD"
     if not who or who.lower().strip(".") in _NOBODY:
         return None
     return who

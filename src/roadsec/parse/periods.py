@@ -109,7 +109,12 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     ("yh", r"\b" + _YEAR + r"\s*[-/ ]?\s*h(?P<h>[12])\b"),
     ("hwords", r"\b(?P<which>first|second|1st|2nd)\s+half(?:\s+of)?(?:\s+" + _YEAR + r")?"),
-    ("mspan", r"\b" + _MONTH + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:,?\s+" + _YEAR + r")?\b"),
+    # "Jan – Mar 2027", "Jan 6 – Mar 28": a span of months, the days of its ends aside
+    (
+        "mspan",
+        r"\b" + _MONTH + r"(?:\s[0-3]?\d)?" + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:\s[0-3]?\d\b)?"
+        r"(?:,?\s+" + _YEAR + r")?\b",
+    ),
     (
         "month",
         r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",

@@ -30,6 +30,8 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
             r"unplanned(?! (?:\w+ )?(?:downtime|outages?|incidents?|work|maintenance|changes?|absences?))|"
             r"(?:not|none of (?:this|it|these) (?:is|are)) (?:yet )?(?:budgeted|funded)|unbudgeted|unfunded|"
             r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc]|"
+            r"not (?:yet )?(?:planned|staffed|resourced)|unstaffed|(?:still )?unassigned|"
+            r"no team (?:has (?:the )?capacity|assigned|yet)|"
             r"needs? (?:a |an owner and a )?decision|decision (?:needed|required|pending)|"
             r"(?:pending|awaiting) (?:a |the )?decision|undecided|open question|"
             r"under (?:evaluation|consideration|discussion)|being (?:explored|evaluated)|"
@@ -113,7 +115,8 @@ _STEMS: dict[Status, tuple[str, ...]] = {
     Status.UNSCHEDULED: ("schedul", "no date", "no target", "unplanned", "to be ", "tbd", "tbc",
                           "budgeted", "funded", "decision", "decided", "open question", "under ",
                           "being ", "exploring", "evaluating", "not signed", "not approved",
-                          "not agreed", "not yet", "allows", "permits"),
+                          "not agreed", "not yet", "allows", "permits", "not planned",
+                          "staffed", "resourced", "unassigned", "no team"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
                       "moved ", "slid ", "bumped ", "punted ", "not before", "not until",
                       "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),

@@ -13,7 +13,7 @@ from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import Period, without_period_words
+from roadsec.parse.periods import MONTHS, Period, without_period_words
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -70,6 +70,27 @@ def cell_texts(row: Block) -> list[str]:
     return [cell.text for cell in row.children if cell.kind == "cell"]
 
 
+_ONLY_DATES = re.compile(
+    r"^(?:[\s\d–—/.,-]|to\b|(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b)+$",
+    re.IGNORECASE,
+)
+_NO_DATE = frozenset(
+    {
+        "tbd",
+        "tbc",
+        "tba",
+        "?",
+        "??",
+        "???",
+        "n/a",
+        "none",
+        "unscheduled",
+        "not planned",
+        "not scheduled",
+        "to be scheduled",
+        "to be confirmed",
+    }
+)
 _PER_PERIOD = re.compile(r"(?:\bper |/)(day|week|month)\b", re.I)
 _BASELINE = re.compile(
     r"\b(?:baseline|current|today|now|as[- ]is|actuals?|starting point|from)\b", re.I
@@ -218,8 +239,8 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
             return cells[index] if index is not None and index < len(cells) else ""
 
         title = clean_title(cell("title"))
-        if not title:
-            continue
+        if not title or _ONLY_DATES.match(title):
+            continue  # "| PI 27.1 | Jan 6 – Mar 28 |": a calendar, not work
         draft = b.new_draft(shape.kind or ctx.kind(), title, row.line, ctx)
         if "baseline" in shape.columns:
             _scorecard_row(b, draft, shape, cell, ctx)
@@ -233,6 +254,10 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         b.place(draft, " ".join([cell("period"), rest]), ctx)
         alias = b.aliases.get(cell("period").strip(" `*").lower()) if b.aliases else None
         draft.period = _marked_span(timeline, cells) or alias or draft.period
+        if cell("period").strip(" `*.").lower() in _NO_DATE:  # "| Timeline | TBD |"
+            draft.period = None
+            if draft.status in (None, Status.PLANNED):
+                draft.status, draft.status_reason = Status.UNSCHEDULED, clean_text(cell("period"))
         draft.owner = owner_from_cell(cell("owner")) or draft.owner
         draft.effort = effort_from_cell(cell("effort"), effort_unit) or draft.effort
         if cell("status"):
