@@ -32,3 +32,18 @@ def test_sources_are_lines() -> None:
         ("Apache Kafka", "streaming", [1, 3]),
         ("Redis", "cache", [1]),
     ]
+
+
+def test_a_technology_the_roadmap_only_moves_away_from_is_leaving() -> None:
+    lines = [
+        (1, "Get off Heroku: move all services from Heroku to GKE"),
+        (2, "Postgres → CockroachDB without anyone noticing"),
+        (3, "Apigee on GCP was rejected; Mulesoft on Azure was ruled out"),
+        (4, "Upgrade Spring Boot 2.7 → 3.3 across services"),
+        (5, "Replace manual deploys with GitHub Actions"),
+        (6, "Migrate analytics from the Redshift cluster to Snowflake"),
+        (7, "Nightly jobs still run on Redshift"),
+    ]
+    leaving = {t.name for t in find_technologies("r.md", lines) if t.leaving}
+    # GKE keeps Google Cloud, line 7 keeps Redshift
+    assert leaving == {"Heroku", "PostgreSQL", "Microsoft Azure"}

@@ -375,7 +375,11 @@ def uncovered_baselines(
     claimed: set[str] = set()
     stacks = baseline_stacks(catalog)
     for baseline, (known, categories) in zip(catalog.baselines, stacks, strict=True):
-        techs = [t for t in technologies if t.name in known or t.category in categories]
+        techs = [
+            t
+            for t in technologies
+            if (t.name in known or t.category in categories) and not t.leaving
+        ]
         missing = tuple(c for c in baseline.controls if c not in covered and c not in claimed)
         if not techs or not missing:
             continue

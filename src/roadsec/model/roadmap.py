@@ -150,6 +150,7 @@ class Technology(_Frozen):
     name: str
     category: str
     sources: tuple[SourceRef, ...]
+    leaving: bool = False  # every mention moves away from it ("get off Heroku", "X was rejected")
 
 
 CapacityKind = Literal["budget_share", "headcount", "budget_amount"]

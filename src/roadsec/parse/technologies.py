@@ -142,13 +142,18 @@ def load_lexicon() -> Lexicon:
 
 
 def find_technologies(document: str, lines: list[tuple[int, str]]) -> list[Technology]:
-    """Technologies named on the given ``(line number, text)`` pairs, in first-seen order."""
+    """Technologies named on the given ``(line number, text)`` pairs, in first-seen order; one
+    the document only ever moves away from is marked ``leaving``."""
     lexicon = load_lexicon()
     seen: dict[str, list[int]] = {}
+    staying: set[str] = set()
     for number, text in lines:
         if text.isspace() or not text:
             continue
-        for name in lexicon.names_in(text[:4000]):
+        names = lexicon.names_in(text[:4000])
+        if names:
+            staying.update(set(names) - _leaving(lexicon, text[:4000]))
+        for name in names:
             numbers = seen.setdefault(name, [])
             if len(numbers) < MAX_SOURCES and (not numbers or numbers[-1] != number):
                 numbers.append(number)
@@ -158,7 +163,60 @@ def find_technologies(document: str, lines: list[tuple[int, str]]) -> list[Techn
                 "name": name,
                 "category": lexicon.entries[name].category,
                 "sources": [{"document": document, "line": n} for n in numbers],
+                "leaving": name not in staying,
             }
         )
         for name, numbers in seen.items()
     ]
+
+
+_OBJECT = (
+    r"(?P<obj>(?:(?!\b(?:with|by|for|using|in favou?r of|to|into|onto|and|or)\b)[^,;.:()\n]){1,40})"
+)
+_LEAVES: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), needs_successor)
+    for pattern, needs_successor in (
+        # "get off Heroku", "replacing RabbitMQ", "decommission the Redshift cluster"
+        (r"\b(?:get(?:ting)? off|(?:move[sd]?|moving|migrat\w*) (?:off|away from|out of)|retir(?:e|es|ed|ing)|"
+         r"decommission\w*|sunset\w*|phas(?:e|es|ed|ing) out|replac(?:e|es|ed|ing)|exit(?:s|ed|ing)?|"
+         r"deprecat\w*)\s+(?:the |our |all |legacy |old |remaining )*" + _OBJECT, False),
+        # "migrate analytics from the Redshift cluster to Snowflake", "Postgres → CockroachDB":
+        # a move to another technology, not a version upgrade ("Spring Boot 2.7 → 3.3")
+        (r"\bfrom\s+(?:the |our |legacy |old |self-hosted )*" + _OBJECT + r"\s+(?:to|into|onto)\b", True),
+        (r"(?P<obj>[\w .+-]{1,30}?)\s*(?:→|->|=>)", True),
+        # "Apigee on GCP was rejected"
+        (r"(?P<obj>[\w .+/-]{1,40}?)\s+(?:was|were|is|has been)\s+(?:rejected|ruled out|retired|"
+         r"decommissioned|dropped|deprecated)\b", False),
+    )
+)  # fmt: skip
+_VERSION = re.compile(r"v?\d", re.IGNORECASE)
+_LEAVE_WORDS = ("off", "away", "out", "retir", "decommission", "sunset", "replac", "exit",
+                "deprecat", "from", "→", "->", "=>", "rejected", "ruled out", "dropped")  # fmt: skip
+
+
+def _leaving(lexicon: Lexicon, line: str) -> set[str]:
+    """The technologies ``line`` moves away from."""
+    lowered = line.lower()
+    if not any(word in lowered for word in _LEAVE_WORDS):
+        return set()
+    found: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for pattern, needs_successor in _LEAVES:
+        for m in pattern.finditer(line):
+            left = set(lexicon.names_in(m.group("obj")))
+            if not left:
+                continue
+            successor = line[m.end() : m.end() + 60].split()[:3]
+            upgrade = not successor or _VERSION.match(successor[0]) is not None
+            if needs_successor and (
+                upgrade or not set(lexicon.names_in(" ".join(successor))) - left
+            ):
+                continue  # "Spring Boot 2.7 → 3.3": an upgrade, not a move
+            found |= left
+            spans.append(m.span("obj"))
+    rest = line
+    for begin, stop in spans:
+        rest = rest[:begin] + " " * (stop - begin) + rest[stop:]
+    found -= set(lexicon.names_in(rest))  # "Postgres 12 → Aurora PostgreSQL" leaves no PostgreSQL
+    # leaving Redshift is not leaving AWS, which it implies
+    return found - {implied for name in found for implied in lexicon.entries[name].implies}
