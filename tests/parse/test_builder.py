@@ -363,3 +363,22 @@ def test_a_scorecard_table_gives_measures_from_baseline_to_target() -> None:
         "/day",
     )
     assert not [title for title in items if title in ("18%", "5h", "0.4")]
+
+
+def test_the_security_people_a_roadmap_names_are_capacity() -> None:
+    def staff(text: str) -> list[tuple[float, int]]:
+        roadmap = parse(text)
+        return [
+            (c.value, c.sources[0].line) for c in roadmap.capacity if c.kind == "security_staff"
+        ]
+
+    assert staff(
+        "# Plan\n\n## Q1 2027\n\n- Ship the portal\n\nWe have no dedicated security engineer.\n"
+    ) == [(0.0, 7)]
+    assert staff("# Plan\n\n## Team\n\nThe security office is 3 people for 40,000 users.\n") == [
+        (3.0, 5)
+    ]
+    assert staff(
+        "# Plan\n\n## Security (lead: Dana, part-time vCISO 2 days/week)\n\n- SOC 2\n"
+    ) == [(0.4, 3)]
+    assert staff("# Plan\n\n## Q1 2027\n\n- Security reviews by the platform team\n") == []

@@ -110,3 +110,18 @@ def test_dropped_isolation_of_customer_code_is_a_gap_with_its_control() -> None:
     gap = next(g for g in plan.gaps if g.title.startswith("Stalled: Runner isolation"))
     recs = [r for r in plan.recommendations if r.id in gap.recommendations]
     assert recs and "untrusted-code-isolation" in recs[0].controls
+
+
+def test_the_plan_weighs_its_effort_against_the_security_people_named() -> None:
+    capacity = next(
+        c for c in planned("medtech-devices.txt").considerations if c.title == "Capacity and effort"
+    )
+    assert "no dedicated security people" in capacity.text and 30 in {
+        s.line for s in capacity.sources
+    }
+    assert "5.1" not in capacity.text  # the paragraph number of "5.1 Headcount ..." is no headcount
+    university = next(
+        c for c in planned("university-it-strategy.md").considerations
+        if c.title == "Capacity and effort"
+    )  # fmt: skip
+    assert "names 3 security people, about 36 person-weeks a quarter" in university.text

@@ -153,7 +153,7 @@ class Technology(_Frozen):
     leaving: bool = False  # every mention moves away from it ("get off Heroku", "X was rejected")
 
 
-CapacityKind = Literal["budget_share", "headcount", "budget_amount"]
+CapacityKind = Literal["budget_share", "headcount", "budget_amount", "security_staff"]
 
 
 class Capacity(_Frozen):

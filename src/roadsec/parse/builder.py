@@ -209,6 +209,9 @@ class ItemBuilder:
         role = (self.vocab.role_of(remainder) if remainder else None) or (
             self.vocab.role_of(title) if period and "(" in title else None
         )
+        stated_security_capacity(
+            self, title, block.line, parent
+        )  # "(part-time vCISO, 2 days/week)"
         status = section_status(title) if role != "risk" else None  # "Risks and open questions"
         ctx = Context(
             level=block.level,

@@ -37,7 +37,10 @@ _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
 def capacity_entry(b: ItemBuilder, label: str | None, value: str, line: int, ctx: Context) -> None:
     """A budget share ("Security: 10%"), a budget amount ("Security tooling: $0.25M") or a
-    headcount ("Q2: 35 engineers")."""
+    headcount ("Q2: 35 engineers"); the security people it names, if any."""
+    value = _OUTLINE.sub("", value)  # "5.1 Headcount is flat at 38": 5.1 numbers the paragraph
+    if "ecur" in value or "ciso" in value.lower():
+        _security_staff(b, value, line)
     if not label and ":" in value[:50]:  # "Tooling budget: $1.15M (...)"
         head, _, rest = value.partition(":")
         if not _MONEY.search(head) and not _CAPACITY_NUMBER.search(head):
@@ -133,13 +136,61 @@ _SECURITY_AMOUNT = re.compile(
 )
 
 
+_OUTLINE = re.compile(r"^\s*\d{1,3}(?:(?:\.\d{1,3})+\.?|[.)])\s+(?=[A-Za-z])")
+_NUMBER_WORDS = {"no": 0, "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_COUNT = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SECURITY_STAFF = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "we have no dedicated security engineer", "the security lead role is still open"
+        r"\b(?:no|without an?|lack an?) (?:dedicated |full-time |in-house )?(?:security|appsec|infosec|"
+        r"cyber ?security) (?:engineers?|team|people|staff|person|function|lead|hire)\b",
+        r"\b(?:security|appsec|infosec) (?:engineer|lead|manager|architect|role|position|hire)s?\b"
+        r"[^.;]{0,30}?\b(?:is |remains |still |stays )*(?:open|unfilled|vacant|not (?:yet )?"
+        r"(?:approved|funded|filled))\b",
+        # "the security office is 3 people", "a security team of two"
+        r"\b(?:security|appsec|infosec) (?:team|office|function|group|staff)\s+(?:is|of|has|with|"
+        r"=)\s+(?:just |only )?" + _COUNT + r"(?:\s+(?:people|engineers?|staff|fte|analysts?))?\b",
+        # "3 security engineers", "one security engineer cannot review every launch"
+        r"\b" + _COUNT + r" (?:dedicated |full-time )?(?:security|appsec|infosec) (?:engineers?|"
+        r"people|staff|analysts?|fte)\b",
+        # "a part-time vCISO, 2 days a week"
+        r"\b(?:part-time|fractional|virtual) (?:v?ciso|security (?:lead|engineer|officer))\b"
+        r"[^.;]{0,25}?\b(?P<days>[1-4]) days?\s*(?:a |per |/)\s*week\b",
+    )
+)
+
+
+def _security_staff(b: ItemBuilder, text: str, line: int) -> bool:
+    """The security people a roadmap states it has ("no dedicated security engineer",
+    "the security office is 3 people", "a part-time vCISO 2 days a week")."""
+    for pattern in _SECURITY_STAFF:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        if groups.get("days"):
+            people = int(groups["days"]) / 5
+        elif groups.get("n"):
+            count = groups["n"].lower()
+            people = float(_NUMBER_WORDS.get(count, 0) if not count.isdigit() else int(count))
+        else:
+            people = 0.0
+        _record(b, "security_staff", "Security people", people, "people", None, line)
+        return True
+    return False
+
+
 def stated_security_capacity(b: ItemBuilder, text: str, line: int, ctx: Context) -> bool:
     """A security share or amount stated in passing ("Security gets 10% of engineering
-    capacity", "$2.1M (about 5.5%) is ring-fenced for security"), recorded as capacity."""
-    if "%" not in text and not any(sign in text for sign in "$€£"):
-        return False
+    capacity", "$2.1M (about 5.5%) is ring-fenced for security"), recorded as capacity; the
+    security people a line states are recorded too, and the line stays work or prose."""
     lowered = text.lower()
-    if "secur" not in lowered and "cyber" not in lowered:
+    if "secur" not in lowered and "cyber" not in lowered and "ciso" not in lowered:
+        return False
+    _security_staff(b, text, line)
+    if "%" not in text and not any(sign in text for sign in "$€£"):
         return False
     stated = _SECURITY_AMOUNT.search(text)
     money = _MONEY.search(stated.group("money")) if stated is not None else None

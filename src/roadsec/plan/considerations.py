@@ -319,6 +319,10 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
         refs = [r.sources[0] for r in recs[:2]] or [
             i.sources[0] for i in findings.roadmap.items[:1]
         ]
+    staff = [c for c in findings.roadmap.capacity if c.kind == "security_staff"]
+    if staff and per_quarter:
+        text += " " + _staff_sentence(staff[0].value, per_quarter)
+        refs.append(staff[0].sources[0])
     if headcount:
         text += (
             f" Headcount grows to {max(c.value for c in headcount):g} people over the year; "
@@ -330,6 +334,33 @@ def _capacity(findings: Findings, recs: list[Recommendation]) -> Consideration |
     return Consideration(title="Capacity and effort", text=text,
                          recommendations=tuple(r.id for r in recs if r.priority == "high"),
                          sources=distinct_sources(refs))  # fmt: skip
+
+
+def _staff_sentence(people: float, per_quarter: dict[str, float]) -> str:
+    """What the security people the roadmap names can carry of the busiest quarter."""
+    busiest, need = max(per_quarter.items(), key=lambda kv: (kv[1], kv[0]))
+    if people == 0:
+        return (
+            f"The roadmap has no dedicated security people, so the {need:g} person-weeks of "
+            f"{busiest} fall to the teams making the changes: name an owner in each of them, and "
+            f"fund a security lead or a fractional CISO before that quarter (the owners this plan "
+            f"suggests as “the security lead” assume that role exists)."
+        )
+    weeks = people * _WORKING_WEEKS
+    verdict = (
+        "they can lead it beside their run work"
+        if need <= weeks / 2
+        else "it takes nearly all their time, so the teams making the changes build the controls "
+        "in and the security people review them"
+        if need <= weeks
+        else "the teams making the changes must carry most of it, with the security people "
+        "reviewing the high-priority items"
+    )
+    return (
+        f"The roadmap names {people:g} security {'person' if people == 1 else 'people'}, about "
+        f"{weeks:.0f} person-weeks a quarter; the busiest quarter ({busiest}) asks for {need:g}: "
+        f"{verdict}."
+    )
 
 
 def _risks(findings: Findings, mitigations: list[Recommendation]) -> Consideration | None:
