@@ -65,6 +65,7 @@ def test_status_and_reason(text: str, status: Status, reason: str | None) -> Non
         "Keep unplanned EHR downtime under four hours per quarter",
         "Services moved to EKS in Q2",
         "Packages are pushed to devices through device twins",
+        "Fraud: train the first scoring model. Owner to be confirmed.",
         "Moved from Heroku to GKE",
         "We dropped Heroku",
         "Data exploration UI for analysts",

@@ -125,3 +125,11 @@ def test_the_plan_weighs_its_effort_against_the_security_people_named() -> None:
         if c.title == "Capacity and effort"
     )  # fmt: skip
     assert "names 3 security people, about 36 person-weeks a quarter" in university.text
+
+
+def test_topic_prefixed_lines_open_their_windows() -> None:
+    plan = planned("bank-3year-plan.md")
+    windows = {(w.change_type, w.sources[0].line) for w in plan.windows}
+    assert ("mobile-app", 54) in windows  # "Mobile: beta of <codename> to 5,000 staff ..."
+    assert ("ml-pipeline", 55) in windows  # "Fraud: ... train the first real-time scoring model"
+    assert item_at(parsed("bank-3year-plan.md"), 55).status is Status.PLANNED  # owner TBC only

@@ -29,7 +29,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
             r"\b(?:unscheduled|not (?:yet )?scheduled|no (?:target )?date(?: set)?|"
             r"unplanned(?! (?:\w+ )?(?:downtime|outages?|incidents?|work|maintenance|changes?|absences?))|"
             r"(?:not|none of (?:this|it|these) (?:is|are)) (?:yet )?(?:budgeted|funded)|unbudgeted|unfunded|"
-            r"to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc]|"
+            r"(?<!owner )(?<!lead )(?<!owner is )to be (?:scheduled|planned|confirmed|agreed|decided)|(?:date|timing|quarter|eta)[: ]+tb[dc]|"
             r"not (?:yet )?(?:planned|staffed|resourced)|unstaffed|(?:still )?unassigned|"
             r"no team (?:has (?:the )?capacity|assigned|yet)|"
             r"needs? (?:a |an owner and a )?decision|decision (?:needed|required|pending)|"
