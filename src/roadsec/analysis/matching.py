@@ -286,13 +286,25 @@ def _reading(
 def _protected(
     text: str, control_hits: list[str], change_types: Mapping[str, str]
 ) -> frozenset[str]:
-    """The change types whose words come after the text has named its security work: the
-    control leads, the change is what it is applied to."""
+    """The change types whose words come after the text has named its security work (the
+    control leads, the change is what it is applied to), or open the text as the control's
+    modifier ("Partner API rate limiting", "Kubernetes network policies")."""
     spans = [(at, at + len(hit)) for hit in control_hits if (at := text.find(hit)) >= 0]
     if not spans:
         return frozenset()
     lead = min(spans)
-    return frozenset(key for key, words in change_types.items() if text.find(words) >= lead[1])
+    protected = set()
+    for key, words in change_types.items():
+        at = text.find(words)
+        if at >= lead[1] or (
+            0 <= at <= 4 and _MODIFIER.fullmatch(text, at + len(words), lead[0]) is not None
+        ):
+            protected.add(key)
+    return frozenset(protected)
+
+
+_MODIFIER = re.compile(r"\s+(?:[\w-]+\s+)?")
+"""What may stand between a change named as a modifier and the control it modifies."""
 
 
 def change_types_of(catalog: Catalog, text: str) -> dict[str, str]:
