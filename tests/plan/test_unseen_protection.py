@@ -61,6 +61,9 @@ def test_measures_and_internal_dashboards_open_no_window() -> None:
         ("Pod security admission in enforce mode on the AKS cluster", {"kubernetes-migration"}),
         ("Enterprise SSO integration", set()),  # the identity change itself
         ("Migrate to EKS with default-deny network policies", set()),  # the change leads
+        ("Partner API rate limiting and abuse detection", {"partner-integrations"}),  # a modifier
+        ("Mobile app certificate pinning", {"mobile-app"}),
+        ("SSO (SAML/OIDC) for enterprise tenants", set()),
     ],
 )
 def test_a_reading_knows_which_change_its_security_work_is_for(
