@@ -382,3 +382,16 @@ def test_the_security_people_a_roadmap_names_are_capacity() -> None:
         "# Plan\n\n## Security (lead: Dana, part-time vCISO 2 days/week)\n\n- SOC 2\n"
     ) == [(0.4, 3)]
     assert staff("# Plan\n\n## Q1 2027\n\n- Security reviews by the platform team\n") == []
+
+
+def test_a_trailing_team_parenthetical_is_the_owner_not_the_title() -> None:
+    items = parse(
+        "# Plan\n\n## Q2 2027\n\n- Document upload for evidence, stored in S3 (back-end team)\n"
+        "- TLPT execution (red team) with the regulator\n"
+    ).items
+    upload, red = items
+    assert (upload.title, upload.owner) == (
+        "Document upload for evidence, stored in S3",
+        "back-end team",
+    )
+    assert (red.title, red.owner) == ("TLPT execution (red team) with the regulator", None)

@@ -31,7 +31,14 @@ from roadsec.parse.periods import (
 )
 from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
-from roadsec.parse.remarks import HISTORY_WORDS, OWNER_REMARK, TAGS, TIMING_REMARK, split_dash
+from roadsec.parse.remarks import (
+    HISTORY_WORDS,
+    OWNER_REMARK,
+    TAGS,
+    TEAM_REMARK,
+    TIMING_REMARK,
+    split_dash,
+)
 from roadsec.parse.status import detect_status, section_status, status_from_cell
 from roadsec.parse.tables import read_table
 from roadsec.parse.text import clean_text, clean_title, parentheticals, without_parentheticals
@@ -393,6 +400,7 @@ class ItemBuilder:
             self.status_of(f"({parenthetical})")[0]  # "(done)" states a status, "done" alone not
             or self.own_period(parenthetical)[0]
             or HISTORY_WORDS.search(parenthetical)
+            or TEAM_REMARK.fullmatch(parenthetical)
         )
 
     def item_title(self, block: Block, label: str | None, text: str) -> str:

@@ -49,6 +49,12 @@ _OWNER_STEMS = (
     "assigned",
     "led by",
     "pm:",
+    "team)",
+    "squad)",
+    "guild)",
+    "tribe)",
+    "crew)",
+    "chapter)",
     "em:",
     "]",
     "headed by",
@@ -67,6 +73,9 @@ _OWNER = re.compile(
     r"|\s[-–—]\s+(?i:owner|lead|dri)\s+(?P<who4>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$"
     # "(PM: Dana Whitfield)": a product or engineering manager named as the item's lead
     r"|\b(?:PM|EM|TPM)\s*:\s*(?P<who5>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
+    # "Document upload for evidence (back-end team)": the team that does it, at the end
+    r"|\((?!(?i:red|blue|purple|one|two|three|a|same|new|single|whole|every) (?i:team|squad))"
+    r"(?P<who7>(?:the )?[A-Za-z][\w&/'. -]{0,40}? (?i:team|squad|guild|tribe|crew|chapter))\)\s*\.?$"
     # "... by Mar 20 [MR] 🔴": the initials of whoever owns a key result, near its end
     r"|\[(?P<who6>(?!TBD|TBC|TBA|WIP|NEW|API|SLA|SLO)[A-Z]{2,3})\](?=[^\[\]\w]*(?:\w[^\[\]]{0,40})?$)",
 )
@@ -153,6 +162,7 @@ def owner_in_text(text: str) -> str | None:
         or m.group("who4")
         or m.group("who5")
         or m.group("who6")
+        or m.group("who7")
         or ""
     ).strip(" -")
     return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody

@@ -40,3 +40,11 @@ TAGS = re.compile(
     re.IGNORECASE,
 )
 """Backlog tags after an item's name: period, priority, owner handle, estimate, label."""
+
+
+TEAM_REMARK = re.compile(
+    r"(?!(?:red|blue|purple|one|two|three|a|the same|same|new|single|whole|every) "
+    r"(?:team|squad))(?:the )?[A-Za-z][\w&/'. -]{0,40}? (?:team|squad|guild|tribe|crew|chapter)",
+    re.IGNORECASE,
+)
+"""A parenthetical naming the team that does the work: "(back-end team)", "(Visits squad)"."""
