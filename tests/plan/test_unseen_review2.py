@@ -123,6 +123,9 @@ def test_the_plan_weighs_its_effort_against_the_security_people_named() -> None:
         s.line for s in capacity.sources
     }
     assert "5.1" not in capacity.text  # the paragraph number of "5.1 Headcount ..." is no headcount
+    owners = {g.suggested_owner for g in planned("medtech-devices.txt").gaps}
+    assert "the security lead" not in owners  # the memo says there is none
+    assert "the head of engineering, until a security lead is hired" in owners
     university = next(
         c for c in planned("university-it-strategy.md").considerations
         if c.title == "Capacity and effort"

@@ -35,6 +35,8 @@ from roadsec.model.timeline import Slot, order_key, slot
 _MAX_NEEDING = 8  # windows a late gap names at most
 _SECURITY_OWNER = re.compile(r"\bsecurity\b", re.IGNORECASE)
 _NOT_WORK = frozenset({ItemKind.THEME, ItemKind.METRIC, ItemKind.RISK})
+_SECURITY_LEAD = "the security lead"
+_NO_SECURITY_LEAD = "the head of engineering, until a security lead is hired"
 _DOMAIN_OWNERS = {
     "identity": "the identity/IAM owner in the platform team",
     "platform": "the platform (DevOps) lead",
@@ -45,7 +47,7 @@ _DOMAIN_OWNERS = {
     "detection": "the SRE lead",
     "response": "the SRE lead",
     "recovery": "the SRE lead",
-    "governance": "the security lead",
+    "governance": _SECURITY_LEAD,
     "edge": "the platform (DevOps) lead",
 }
 
@@ -72,6 +74,8 @@ class Owners:
         self.catalog = catalog
         self.items = roadmap.items
         self._security: tuple[str | None] | None = None
+        # "We have no dedicated security engineer": no security lead to suggest
+        self._nobody = any(c.kind == "security_staff" and c.value == 0 for c in roadmap.capacity)
 
     def suggest(self, controls: tuple[str, ...]) -> str:
         """The roadmap's first owner with "security" in the name, else the role for the
@@ -83,7 +87,8 @@ class Owners:
             return self._security[0]
         controls_by_id = self.catalog.controls
         domain = next((controls_by_id[c].domain for c in controls if c in controls_by_id), None)
-        return _DOMAIN_OWNERS.get(domain or "governance", "the security lead")
+        role = _DOMAIN_OWNERS.get(domain or "governance", _SECURITY_LEAD)
+        return _NO_SECURITY_LEAD if role == _SECURITY_LEAD and self._nobody else role
 
 
 def suggest_owner(catalog: Catalog, controls: tuple[str, ...], roadmap: Roadmap) -> str:

@@ -343,8 +343,7 @@ def _staff_sentence(people: float, per_quarter: dict[str, float]) -> str:
         return (
             f"The roadmap has no dedicated security people, so the {need:g} person-weeks of "
             f"{busiest} fall to the teams making the changes: name an owner in each of them, and "
-            f"fund a security lead or a fractional CISO before that quarter (the owners this plan "
-            f"suggests as “the security lead” assume that role exists)."
+            f"fund a security lead or a fractional CISO before that quarter."
         )
     weeks = people * _WORKING_WEEKS
     verdict = (
