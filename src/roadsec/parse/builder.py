@@ -216,9 +216,8 @@ class ItemBuilder:
         role = (self.vocab.role_of(remainder) if remainder else None) or (
             self.vocab.role_of(title) if period and "(" in title else None
         )
-        stated_security_capacity(
-            self, title, block.line, parent
-        )  # "(part-time vCISO, 2 days/week)"
+        # "## Security (part-time vCISO, 2 days/week)": the security people a heading names
+        stated_security_capacity(self, title, block.line, parent)
         status = section_status(title) if role != "risk" else None  # "Risks and open questions"
         ctx = Context(
             level=block.level,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Effort
+from roadsec.parse.remarks import TEAM_NAME
 from roadsec.parse.text import MAX_TEXT, clean_text, contains_any, lowers_faithfully
 
 _UNITS = {
@@ -74,8 +75,7 @@ _OWNER = re.compile(
     # "(PM: Dana Whitfield)": a product or engineering manager named as the item's lead
     r"|\b(?:PM|EM|TPM)\s*:\s*(?P<who5>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})"
     # "Document upload for evidence (back-end team)": the team that does it, at the end
-    r"|\((?!(?i:red|blue|purple|one|two|three|a|same|new|single|whole|every) (?i:team|squad))"
-    r"(?P<who7>(?:the )?[A-Za-z][\w&/'. -]{0,40}? (?i:team|squad|guild|tribe|crew|chapter))\)\s*\.?$"
+    r"|\((?P<who7>" + TEAM_NAME + r")\)\s*\.?$"
     # "... by Mar 20 [MR] 🔴": the initials of whoever owns a key result, near its end
     r"|\[(?P<who6>(?!TBD|TBC|TBA|WIP|NEW|API|SLA|SLO)[A-Z]{2,3})\](?=[^\[\]\w]*(?:\w[^\[\]]{0,40})?$)",
 )
@@ -155,16 +155,9 @@ def owner_in_text(text: str) -> str | None:
     m = _OWNER.search(text[:MAX_TEXT])
     if not m:
         return None
-    who = clean_text(
-        m.group("who")
-        or m.group("who2")
-        or m.group("who3")
-        or m.group("who4")
-        or m.group("who5")
-        or m.group("who6")
-        or m.group("who7")
-        or ""
-    ).strip(" -")
+    who = clean_text(m.group(m.lastgroup or "who") or "").strip(
+        " -"
+    )  # the alternative that matched
     return owner_from_cell(who) if who else None  # "Owner: TBD" names nobody
 
 

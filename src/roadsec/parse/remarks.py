@@ -42,9 +42,10 @@ TAGS = re.compile(
 """Backlog tags after an item's name: period, priority, owner handle, estimate, label."""
 
 
-TEAM_REMARK = re.compile(
-    r"(?!(?:red|blue|purple|one|two|three|a|the same|same|new|single|whole|every) "
-    r"(?:team|squad))(?:the )?[A-Za-z][\w&/'. -]{0,40}? (?:team|squad|guild|tribe|crew|chapter)",
-    re.IGNORECASE,
+TEAM_NAME = (
+    r"(?i:(?!(?:red|blue|purple|one|two|three|a|the same|same|new|single|whole|every) "
+    r"(?:team|squad))(?:the )?[a-z][\w&/'. -]{0,40}? (?:team|squad|guild|tribe|crew|chapter))"
 )
-"""A parenthetical naming the team that does the work: "(back-end team)", "(Visits squad)"."""
+"""The team that does the work, as a parenthetical names it: "back-end team", "Visits squad"
+("red team" and "one team" are no team's name)."""
+TEAM_REMARK = re.compile(TEAM_NAME)

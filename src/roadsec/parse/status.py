@@ -14,6 +14,9 @@ from roadsec.parse.text import (
     without_initials,
 )
 
+_WHEN = r"(?:q[1-4]|h[12]|fy\s?\d*|20\d\d|next|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+"""A period a move or a "not before" names: "to Q3", "not before FY28", "to July"."""
+
 # Most decisive first: an item "moved twice, currently unscheduled" is unscheduled.
 _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
     (status, re.compile(pattern, re.IGNORECASE))
@@ -42,9 +45,12 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
         (
             Status.DEFERRED,
             r"\b(?:deferred|delayed|postponed|rescheduled|pushed (?:back|out)|slipped|"
-            r"(?:moved|slid|bumped|punted|pushed) (?:out |back )?(?:from|to|into) (?:q[1-4]|h[12]|fy\s?\d*|20\d\d|"
-            r"next|later|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|"
-            r"not (?:before|until) (?:q[1-4]|h[12]|fy\s?\d*|20\d\d|next|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            r"(?:moved|slid|bumped|punted|pushed) (?:out |back )?(?:from|to|into) (?:"
+            + _WHEN
+            + r"|later)|"
+            r"not (?:before|until) "
+            + _WHEN
+            + r"|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,

@@ -72,9 +72,8 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     )
     planned = _planned_controls(findings)
     claimed: set[str] = set()
-    restarted: dict[str, str | None] = {}
-    candidates = from_gaps(catalog, findings, claimed, restarted)
-    candidates += from_windows(catalog, findings, claimed, planned, restarted)
+    candidates = from_gaps(catalog, findings, claimed)
+    candidates += from_windows(catalog, findings, claimed, planned, candidates)
     live = _live_work(findings)
     targets = _targets(fired) if everywhere is None else []
     scored = []

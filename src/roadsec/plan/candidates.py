@@ -70,23 +70,15 @@ def _stalled_groups(gaps: list[Gap]) -> list[list[Gap]]:
     return groups
 
 
-def from_gaps(
-    catalog: Catalog, findings: Findings, claimed: set[str], restarted: dict[str, str | None]
-) -> list[Candidate]:
+def from_gaps(catalog: Catalog, findings: Findings, claimed: set[str]) -> list[Candidate]:
     """Pull-forward, restart, mitigate and baseline candidates: each closes one or more gaps.
-    Work the roadmap already has (late or stalled) claims its controls before new work does;
-    ``restarted`` collects the controls a restart or a stated risk takes up on its own, with
-    the quarter it does."""
+    Work the roadmap already has (late or stalled) claims its controls before new work does."""
     made: dict[str, Candidate] = {}  # control -> the gap candidate that took it
-    out = [
+    return [
         *_closing(catalog, findings, claimed, ("late",), made),
         *_restarts(findings, claimed, made),
         *_closing(catalog, findings, claimed, ("risk", "baseline"), made),
     ]
-    for taken in out:
-        if taken.kind in ("restart", "mitigate"):
-            restarted.update(dict.fromkeys(taken.controls, taken.period))
-    return out
 
 
 def _closing(
@@ -178,11 +170,17 @@ def _whole_year(period: str | None) -> bool:
 
 def from_windows(
     catalog: Catalog, findings: Findings, claimed: set[str], planned: dict[str, str | None],
-    restarted: dict[str, str | None],
+    gap_candidates: list[Candidate],
 ) -> list[Candidate]:  # fmt: skip
     """One build-in candidate per change type (plus its quick wins), at its window. A change
-    keeps its lead control when a restart or a stated risk took it up earlier for another
-    item: the change builds it in for itself."""
+    keeps its lead control when a restart or a stated risk (among ``gap_candidates``) took it
+    up earlier for another item: the change builds it in for itself."""
+    taken_up = {
+        control: taken.period
+        for taken in gap_candidates
+        if taken.kind in ("restart", "mitigate")
+        for control in taken.controls
+    }
     groups: dict[str, list[Window]] = {}
     for window in sorted(findings.windows, key=_in_time):  # stable: each group in time order
         groups.setdefault(window.change_type, []).append(window)
@@ -199,7 +197,7 @@ def from_windows(
         entry = catalog.change_types[change_type].entry
         lead = entry.controls[0]
         controls = [c for c in entry.controls
-                    if (c not in claimed or (c == lead and _taken_earlier(restarted, c, quarter)))
+                    if (c not in claimed or (c == lead and _taken_earlier(taken_up, c, quarter)))
                     and not _planned_in_time(planned, c, quarter)]  # fmt: skip
         quick = [c for c in controls if catalog.controls[c].quick_win]
         main = [c for c in controls if c not in quick] or quick
@@ -290,6 +288,6 @@ def _planned_in_time(planned: dict[str, str | None], control: str, start: str | 
     )
 
 
-def _taken_earlier(restarted: dict[str, str | None], control: str, quarter: str | None) -> bool:
+def _taken_earlier(taken_up: dict[str, str | None], control: str, quarter: str | None) -> bool:
     """Whether a restart or a stated risk took ``control`` up in a quarter before ``quarter``."""
-    return control in restarted and order_key(restarted[control]) < order_key(quarter)
+    return control in taken_up and order_key(taken_up[control]) < order_key(quarter)
