@@ -395,3 +395,33 @@ def test_a_trailing_team_parenthetical_is_the_owner_not_the_title() -> None:
         "back-end team",
     )
     assert (red.title, red.owner) == ("TLPT execution (red team) with the regulator", None)
+
+
+REMARKS = """\
+# Platform plan 2027
+
+## Q1 2027
+- Secrets management for the order services: not staffed
+- Payments: migrate the checkout to the new provider
+- KR1: Dual-write for the orders tables live by Feb 14 [MR] 🟡 at risk
+- KR4: Restore drill on the new database [AL] ⏭ carried over from Q4
+"""
+
+
+def test_status_and_health_remarks_leave_the_title() -> None:
+    items = parse(REMARKS).items
+    found = {i.sources[0].line: (i.title, i.status, i.status_reason, i.owner) for i in items}
+    assert found[4] == (
+        "Secrets management for the order services",
+        Status.UNSCHEDULED,
+        "not staffed",
+        None,
+    )
+    assert found[5][0] == "Payments: migrate the checkout to the new provider"
+    assert found[6][:2] == ("Dual-write for the orders tables live by Feb 14", Status.PLANNED)
+    assert found[7] == (
+        "Restore drill on the new database",
+        Status.DEFERRED,
+        "carried over from Q4",
+        "AL",
+    )

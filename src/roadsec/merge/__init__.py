@@ -1,14 +1,16 @@
 """Stage 3: [Roadmap] -> Roadmap. Documents of one organization become one view.
 
-Items keep their ids and sources (ids are unique per document already); technologies named
-in several documents become one entry with the sources of all; the organization is the one
-the documents name most often, unless the caller says otherwise.
+Items keep their ids and sources (ids are unique per document already), except that work
+carried over from one period to a later one becomes one item (``repeated``); technologies
+named in several documents become one entry with the sources of all; the organization is the
+one the documents name most often, unless the caller says otherwise.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from roadsec.merge.repeated import merge_repeated
 from roadsec.model.roadmap import ROADMAP_SCHEMA, Roadmap, SourceRef, Technology
 
 MAX_TECH_SOURCES = 12
@@ -20,12 +22,17 @@ def merge(roadmaps: list[Roadmap], organization: str | None = None) -> Roadmap:
         return Roadmap(organization=organization, documents=(), items=(), technologies=())
     named = Counter(d.organization for r in roadmaps for d in r.documents if d.organization)
     detected = min(named, key=lambda name: (-named[name], name)) if named else None
-    if len(roadmaps) == 1 and _already_merged(roadmaps[0], organization or detected):
+    items = merge_repeated([i for r in roadmaps for i in r.items])
+    if (
+        len(roadmaps) == 1
+        and len(items) == len(roadmaps[0].items)
+        and _already_merged(roadmaps[0], organization or detected)
+    ):
         return roadmaps[0]  # merging would rebuild the same roadmap
     return Roadmap(
         organization=organization or detected,
         documents=tuple(d for r in roadmaps for d in r.documents),
-        items=tuple(i for r in roadmaps for i in r.items),
+        items=items,
         technologies=_merged_technologies(roadmaps),
         capacity=tuple(c for r in roadmaps for c in r.capacity),
     )

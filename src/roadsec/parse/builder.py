@@ -32,6 +32,7 @@ from roadsec.parse.periods import (
 from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
 from roadsec.parse.remarks import (
+    HEALTH_REMARK,
     HISTORY_WORDS,
     OWNER_REMARK,
     TAGS,
@@ -50,6 +51,13 @@ _STATUS_FIELD = re.compile(r"\b[Ss]tatus:\s*([A-Za-z][\w '’-]{1,30}?)\s*(?:[.;
 _TRAILING_FIELDS = re.compile(
     r"[.;]?\s+(?:Owner|Owners|Status|Effort|Estimate|Due|ETA|Target|Quarter|Priority|Team):\s.*$"
 )
+_STATUS_AFTER_COLON = re.compile(
+    r":\s+(?:not|no|still|on hold|deferred|postponed|paused|parked|blocked|unscheduled|unstaffed|"
+    r"unassigned|unfunded|unbudgeted|cancel+ed|dropped|de-?scoped|tb[dc]|awaiting|waiting|pending|"
+    r"slipped|moved|pushed|carried|rolled)\b[^:]{0,60}$",
+    re.IGNORECASE,
+)
+"""A status after the work's name: "Secrets management: not staffed"."""
 _ON_TRACK_LEGEND = re.compile(
     r"✅\s*[:=–—-]?\s*(?:on[ -]track|green|healthy|good)\b", re.IGNORECASE
 )
@@ -416,12 +424,16 @@ class ItemBuilder:
         if dash and (
             self.status_of(remark)[0] is not None
             or OWNER_REMARK.match(remark)
+            or HEALTH_REMARK.match(remark)
             or TIMING_REMARK.match(remark)
             or self.only_period(remark)
         ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
         if ":" in text:  # "PAM for Linux servers. Owner: TBD. Status: Proposed."
             text = _TRAILING_FIELDS.sub("", text) or text
+            status_at = _STATUS_AFTER_COLON.search(text)
+            if status_at and status_at.start() and self.status_of(status_at.group())[0]:
+                text = text[: status_at.start()]
         if "[" in text or "@" in text or "~" in text or "#" in text or "(P" in text:
             text = TAGS.sub("", text).strip() or text  # "[Q2] (P1) @raj ~3w #security"
         if "(" not in text:

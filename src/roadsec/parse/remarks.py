@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 
+MARKER = re.compile(
+    r" [\u2190-\u21ff\u23e9-\u23fa\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f? "
+)
+"""A spaced status symbol that separates a remark like a dash: "… [AL] ⏭ carried over"."""
+
 
 def split_dash(text: str) -> tuple[str, str, str]:
-    """(head, dash, remark) around the last spaced dash, or (text, "", "")."""
+    """(head, dash, remark) around the last spaced dash or status symbol, or (text, "", "")."""
     for dash in (" — ", " – ", " - "):
         head, found, remark = text.rpartition(dash)
         if found and head.strip():
             return head, found, remark
+    marker = max(MARKER.finditer(text), key=lambda m: m.start(), default=None)
+    if marker is not None and text[: marker.start()].strip():
+        return text[: marker.start()], marker.group(), text[marker.end() :]
     return text, "", ""
 
 
@@ -20,6 +28,12 @@ OWNER_REMARK = re.compile(
     re.IGNORECASE,
 )
 """A dash remark that names who does the work ("Portal v2 — owner: Growth squad")."""
+
+HEALTH_REMARK = re.compile(
+    r"\s*(?:at[- ]risk|off[- ]track|on[- ]track|behind|ahead|green|amber|yellow|red)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+"""A dash remark that only rates the work's health ("KR1 … [MR] 🟡 at risk")."""
 
 SCORE_REMARK = re.compile(r"\s*(?:score[ds]?|grade|confidence|progress)\b", re.IGNORECASE)
 """A dash remark that grades the work ("O2. Make matches fair — score 0.4")."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from roadsec.model.roadmap import Status
+from roadsec.parse.remarks import MARKER
 from roadsec.parse.text import (
     MAX_TEXT,
     clean_text,
@@ -105,11 +106,13 @@ def _reason(text: str, start: int, end: int) -> str:
     close = text.find(")", open_paren) if open_paren != -1 else -1
     if close >= end - 1:
         return clean_text(text[open_paren + 1 : close].strip("() "))
-    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), text.rfind(": ", 0, start))
     for dash in (" — ", " – "):
         at = text.rfind(dash, 0, start)
         if at != -1:
             left = max(left, at + 2)
+    for marker in MARKER.finditer(text, 0, start):
+        left = max(left, marker.end() - 2)
     right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(text)
     return without_initials(clean_text(text[left + 1 : right].strip(" .;")))
