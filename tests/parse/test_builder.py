@@ -425,3 +425,32 @@ def test_status_and_health_remarks_leave_the_title() -> None:
         "carried over from Q4",
         "AL",
     )
+
+
+def test_a_year_plan_with_undated_sections_reads_their_lists() -> None:
+    roadmap = parse(
+        "# Acme 2027 roadmap\n\n## Growth\n- Partner API launch\n- Self-serve onboarding\n\n"
+        "## Background\n- We have 40 engineers\n"
+    )
+    assert [(i.title, i.period) for i in roadmap.items] == [
+        ("Partner API launch", "2027"),
+        ("Self-serve onboarding", "2027"),
+    ]
+
+
+def test_a_list_of_mostly_dated_entries_is_work_with_its_deadlines_out_of_the_title() -> None:
+    roadmap = parse(
+        "# Acme 2027 roadmap\n\n## Platform\n"
+        "- Alpha service launch - by end of May\n"
+        "- Bravo service launch — March (0.6)\n"
+        "- Charlie service launch\n"
+        "- Delta cutover in March 2027\n\n"
+        "| Risk | Status | Owner |\n|---|---|---|\n"
+        "| Token abuse | Owned | ??? |\n| Outage | Resolved | Ann |\n"
+    )
+    found = {i.sources[0].line: (i.title, i.period, i.status, i.owner) for i in roadmap.items}
+    assert found[4][:2] == ("Alpha service launch", "2027-Q2")
+    assert found[5][:2] == ("Bravo service launch", "2027-Q1")
+    assert found[6][:2] == ("Charlie service launch", "2027")
+    assert found[11] == ("Token abuse", None, Status.PLANNED, None)  # "???" is nobody
+    assert found[12][2:] == (Status.DONE, "Ann")

@@ -28,6 +28,11 @@ CASES = [
     ("Double current infrastructure capacity.", False,
      ("current infrastructure capacity", None, None, 2.0, "x", "increase", True)),
     ("Support 1000+ isolated tenants", False, ("isolated tenants", None, ">=", 1000.0, None, None, False)),
+    # a measure named first, its value after
+    ("Availability 99.95% for checkout (0.6)", False, ("Availability", None, None, 99.95, "%", None, False)),
+    ("Cloud cost per order down 20% (0.5)", False,
+     ("Cloud cost per order", None, None, 20.0, "%", "decrease", True)),
+    ("Charger uptime 99.5%", False, ("Charger uptime", None, None, 99.5, "%", None, False)),
     ("Deploy to production 20 times a day (today: 4)", False,
      ("deployment frequency", None, ">=", 20.0, "/day", "increase", False)),
     ("KR1: deploy to production 10x per day per service", False,
@@ -54,6 +59,7 @@ def test_metric_extraction(text: str, context: bool, expected: tuple[object, ...
         "Onboard 2 new senior engineers",
         "Upgrade to PostgreSQL 15",
         "Migrate legacy services to TypeScript",
+        "Migrate 80% of services to EKS",
     ],
 )
 def test_no_metric_in_plain_work(text: str) -> None:

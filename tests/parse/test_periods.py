@@ -72,6 +72,15 @@ def test_heading_periods(text: str, year: int | None, period_id: str) -> None:
         ("Runner isolation in the 2nd quarter", "2025-Q2", None),
         # a span of months whose ends carry days ("PI 27.1 (Jan 6 – Mar 28)")
         ("PI 25.2 (Apr 7 – Jun 27)", "2025-Q2", None),
+        # a bare month a deadline names is in the roadmap's year; "May" alone is no month
+        ("Alpha service launch - by end of May", "2025-Q2", "2025-05"),
+        ("Cutover in March", "2025-Q1", "2025-03"),
+        ("Dual-write live by Feb 14", "2025-Q1", "2025-02"),
+        ("Bravo launch — June (0.6)", "2025-Q2", "2025-06"),
+        ("Users may see the March release", None, None),
+        ("Finish before the auditors sample production changes in April", None, None),
+        # a later move replaces the date stated first
+        ("Android alpha by end of March — moved to Q3", "2025-Q3", None),
     ],
 )
 def test_own_period_and_due(text: str, period_id: str | None, due: str | None) -> None:

@@ -94,3 +94,8 @@ def test_section_and_cell_statuses() -> None:
     assert status_from_cell("In progress") is Status.IN_PROGRESS
     assert status_from_cell("Done") is Status.DONE
     assert status_from_cell("") is None
+    # a risk register's ROAM column
+    assert status_from_cell("Resolved") is Status.DONE
+    assert status_from_cell("Mitigated") is Status.DONE
+    assert status_from_cell("Accepted") is Status.CANCELLED
+    assert status_from_cell("Owned") is Status.PLANNED

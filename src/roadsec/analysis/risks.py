@@ -10,7 +10,7 @@ from roadsec.analysis.findings import Gap, distinct_sources
 from roadsec.analysis.matching import MAX_MATCH_TEXT, controls_recognized, item_text, read
 from roadsec.analysis.tables import change_controls, first_steps, gap_rules
 from roadsec.knowledge import Catalog
-from roadsec.model.roadmap import Item, ItemKind, Roadmap
+from roadsec.model.roadmap import Item, ItemKind, Roadmap, Status
 
 if TYPE_CHECKING:
     from roadsec.analysis.gaps import Owners
@@ -52,7 +52,7 @@ def stated_risks(
     steps = first_steps(catalog)
     gaps: list[Gap] = []
     for item in roadmap.items:
-        if item.kind is not ItemKind.RISK:
+        if item.kind is not ItemKind.RISK or item.status in _SETTLED:
             continue
         text = item_text(item)
         controls = _risk_controls(catalog, text)
@@ -82,7 +82,7 @@ def unassessed_risks(catalog: Catalog, roadmap: Roadmap) -> tuple[Item, ...]:
     security"): still the organization's own words, for the plan to put in front of an owner."""
     unassessed = []
     for item in roadmap.items:
-        if item.kind is not ItemKind.RISK:
+        if item.kind is not ItemKind.RISK or item.status in _SETTLED:
             continue
         text = item_text(item)
         if _DECIDED.search(text) or not read(catalog, text).security:
@@ -92,6 +92,8 @@ def unassessed_risks(catalog: Catalog, roadmap: Roadmap) -> tuple[Item, ...]:
     return tuple(unassessed)
 
 
+_SETTLED = frozenset({Status.DONE, Status.CANCELLED})
+"""A risk resolved, mitigated or accepted: the register records the decision already."""
 _DECIDED = re.compile(
     r"\b(?:mitigat(?:ion|ed|es)|we accept|accepted|owned by|owner:|contingency|fallback)\b", re.I
 )

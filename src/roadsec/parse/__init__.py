@@ -8,7 +8,7 @@ from pathlib import PurePath
 from roadsec.model.document import Document
 from roadsec.model.roadmap import DocumentInfo, Roadmap
 from roadsec.parse.aliases import fiscal_year, period_aliases
-from roadsec.parse.blocks import parse_blocks
+from roadsec.parse.blocks import Block, parse_blocks
 from roadsec.parse.builder import ItemBuilder
 from roadsec.parse.meta import document_title, organization_from_title
 from roadsec.parse.periods import first_year
@@ -26,12 +26,9 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
     """Read one document into a Roadmap; never raises on any text."""
     root = parse_blocks(document.text)
     title = document_title(root)
-    builder = ItemBuilder(
-        document.path, slug or _slug(document.path), first_year(title or ""), title
-    )
-    builder.aliases = period_aliases(document.text, builder.year)
-    builder.fiscal = fiscal_year(document.text)
-    builder.walk(root)
+    builder = _walked(document, root, title, slug or _slug(document.path), plan_sections=False)
+    if builder.reads_as_plan():
+        builder = _walked(document, root, title, builder.slug, plan_sections=True)
     technologies = find_technologies(document.path, list(enumerate(document.lines, start=1)))
     info = DocumentInfo(
         path=document.path,
@@ -49,6 +46,17 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
             "capacity": builder.capacity,
         }
     )
+
+
+def _walked(
+    document: Document, root: Block, title: str | None, slug: str, *, plan_sections: bool
+) -> ItemBuilder:
+    builder = ItemBuilder(document.path, slug, first_year(title or ""), title)
+    builder.aliases = period_aliases(document.text, builder.year)
+    builder.fiscal = fiscal_year(document.text)
+    builder.plan_sections = plan_sections
+    builder.walk(root)
+    return builder
 
 
 def parse_documents(documents: list[Document]) -> list[Roadmap]:

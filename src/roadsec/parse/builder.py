@@ -23,6 +23,7 @@ from roadsec.parse.fields import (
 from roadsec.parse.item_fields import apply_field
 from roadsec.parse.metrics import metric_fields
 from roadsec.parse.periods import (
+    MONTHS,
     FiscalYear,
     Period,
     heading_period,
@@ -51,6 +52,17 @@ _STATUS_FIELD = re.compile(r"\b[Ss]tatus:\s*([A-Za-z][\w '’-]{1,30}?)\s*(?:[.;
 _TRAILING_FIELDS = re.compile(
     r"[.;]?\s+(?:Owner|Owners|Status|Effort|Estimate|Due|ETA|Target|Quarter|Priority|Team):\s.*$"
 )
+_PLAN_TITLE = re.compile(r"\b(?:roadmap|plan|okrs?|objectives|priorities|initiatives)\b", re.I)
+"""A document title that names a plan of work (not an overview or a report)."""
+_DEADLINE_REMARK = re.compile(
+    r"\s*(?:(?:by|in|due|until|eta:?|target:?)\s+)?(?:(?:the\s+)?end\s+of\s+|early\s+|mid-?|late\s+)?"
+    r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+[0-3]?\d)?"
+    r"(?:\s*\((?:confidence\s*)?(?:0?\.\d+|1\.0)\))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+"""A dash remark that is only a deadline ("Alpha launch — by end of May (0.6)")."""
+_SCORE = re.compile(r"(?:confidence:?\s*)?(?:0?\.\d{1,2}|1\.0)")
+"""A parenthetical confidence score ("(0.6)") on an OKR."""
 _STATUS_AFTER_COLON = re.compile(
     r":\s+(?:not|no|still|on hold|deferred|postponed|paused|parked|blocked|unscheduled|unstaffed|"
     r"unassigned|unfunded|unbudgeted|cancel+ed|dropped|de-?scoped|tb[dc]|awaiting|waiting|pending|"
@@ -87,6 +99,18 @@ class ItemBuilder:
         self.prose_paragraphs: set[int] = set()  # paragraphs in sections written as prose
         self.fiscal: FiscalYear | None = None  # "FY27 runs from 1 October 2026"
         self.aliases: dict[str, Period] = {}  # "PLAT 27.1" -> 2027-Q1, from the document's legend
+        self.plan_sections = False  # the title's undated sections hold work (see reads_as_plan)
+
+    def reads_as_plan(self) -> bool:
+        """Whether nothing was read from a document whose title names a year's plan ("# Acme
+        2027 roadmap" over undated "## Growth" and "## Platform" lists): read again, its
+        sections' lists are that year's work."""
+        return (
+            not self.drafts
+            and self.year is not None
+            and self.title is not None
+            and _PLAN_TITLE.search(self.title) is not None
+        )
 
     def own_period(self, text: str) -> tuple[Period | None, str | None]:
         """`periods.own_period` in this document's year, read once per text."""
@@ -214,6 +238,9 @@ class ItemBuilder:
         title = clean_title(block.text)
         period = self.heading_period(title)
         if block.level == 1 and (period is None or period.whole_year):
+            if self.plan_sections and parent.role is None:
+                # "# Acme 2027 roadmap" over "## Growth": its sections' lists are the year's work
+                return parent._replace(level=1, role="initiative")
             return parent._replace(level=1)  # the document title: sets no section
         if block.level == 1 and title == self.title:  # "# Roadmap — first half of 2026"
             return parent._replace(level=1, period=None if self.sections_dated else period)
@@ -334,9 +361,25 @@ class ItemBuilder:
         return bool(parts)
 
     def list_items(self, block: Block, ctx: Context) -> None:
-        for entry in block.children:
-            if entry.kind == "item":
-                self.list_item(entry, ctx)
+        entries = [entry for entry in block.children if entry.kind == "item"]
+        if not (ctx.collects_items or ctx.dated or ctx.role) and self._dated_list(entries):
+            ctx = ctx._replace(role="initiative")  # a list of dated work: its undated entries too
+        for entry in entries:
+            self.list_item(entry, ctx)
+
+    def _dated_list(self, entries: list[Block]) -> bool:
+        """At least two entries, most of them dated or stalled: "- Alpha launch by end of May",
+        "- Bravo launch in March", "- Charlie launch" is a list of work."""
+        leaves = [e for e in entries if not any(c.kind == "list" for c in e.children)]
+        if len(leaves) < 2 or len(leaves) < len(entries):
+            return False  # a list that groups other lists ("- **Data:**" over its stack)
+        dated = sum(
+            1
+            for entry in leaves
+            if self.own_period(entry.text)[0] is not None
+            or self.status_of(entry.text)[0] in STALLED
+        )
+        return dated * 2 > len(leaves)
 
     def nested(self, block: Block, ctx: Context) -> None:
         for child in block.children:
@@ -408,6 +451,7 @@ class ItemBuilder:
             or self.own_period(parenthetical)[0]
             or HISTORY_WORDS.search(parenthetical)
             or TEAM_REMARK.fullmatch(parenthetical)
+            or _SCORE.fullmatch(parenthetical.strip())
         )
 
     def item_title(self, block: Block, label: str | None, text: str) -> str:
@@ -425,6 +469,7 @@ class ItemBuilder:
             self.status_of(remark)[0] is not None
             or OWNER_REMARK.match(remark)
             or HEALTH_REMARK.match(remark)
+            or _DEADLINE_REMARK.match(remark)
             or TIMING_REMARK.match(remark)
             or self.only_period(remark)
         ):

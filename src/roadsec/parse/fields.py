@@ -170,6 +170,6 @@ _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?"
 def owner_from_cell(cell: str) -> str | None:
     """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
     who = _OWNER_LABEL.sub("", clean_text(cell)).strip(" -*—–")  # "Lead: TBD"
-    if not who or who.lower().strip(".") in _NOBODY:
-        return None
+    if not who or who.lower().strip(".") in _NOBODY or not who.strip("?!. "):
+        return None  # "???" names nobody too
     return who

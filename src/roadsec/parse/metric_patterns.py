@@ -75,6 +75,14 @@ _VALUE_FIRST = re.compile(
     r"decrease in|growth in|of)?\s*(?P<name>[A-Za-z][\w /&().'-]{1,80})$",
     re.IGNORECASE,
 )
+_MEASURE_NAME = re.compile(
+    r"^(?P<name>(?:[A-Za-z][\w /&'-]{0,50}?[\s-])?(?:availability|uptime|rate|ratio|costs?|latency|share|"
+    r"coverage|conversion|churn|retention|nps|csat|score|margin|utili[sz]ation|accuracy|loss(?:es)?|"
+    r"errors?|adoption|spend)(?: per [\w-]+)?)\s+(?:(?P<change>down|up|lower|higher|reduced|"
+    r"increased|cut|improved)\s+(?:by\s+)?)?(?:to\s+)?(?P<num1>\d+(?:\.\d+)?)\s?(?P<unit1>%)",
+    re.IGNORECASE,
+)
+"""A measure named first: "Availability 99.95% for checkout", "Cloud cost per order down 20%"."""
 _CADENCE = {
     "daily": 1.0,
     "every day": 1.0,

@@ -31,6 +31,7 @@ from roadsec.parse.metric_patterns import (
     _LABELLED,
     _LEADING_VERB,
     _LIMIT,
+    _MEASURE_NAME,
     _MULTIPLY,
     _NAME_BY_PCT,
     _NAME_COMP,
@@ -266,9 +267,9 @@ def _frequency(text: str) -> MetricFields | None:
 def _change_direction(change: str | None) -> Direction | None:
     """ "reduction in" / "fewer" -> decrease; "increase in" / "faster" -> increase."""
     word = (change or "").lower()
-    if word.startswith(("reduction", "decrease", "fewer", "slower", "less")):
+    if word.startswith(("reduc", "decrease", "fewer", "slower", "less", "down", "lower", "cut")):
         return "decrease"
-    if word.startswith(("increase", "improvement", "more", "growth", "faster")):
+    if word.startswith(("increase", "improve", "more", "growth", "faster", "up", "higher")):
         return "increase"
     return None
 
@@ -313,6 +314,11 @@ def _single(text: str, *, metric_context: bool) -> MetricFields | None:
         direction = _change_direction(m.group("change"))
         return _metric(text, m.group("name"), target=target, unit=unit, direction=direction,
                        relative=direction is not None)  # fmt: skip
+    m = _MEASURE_NAME.match(text) if "%" in text else None
+    if m:
+        direction = _change_direction(m.group("change"))
+        return _metric(text, m.group("name"), target=float(m.group("num1")), unit="%",
+                       direction=direction, relative=direction is not None)  # fmt: skip
     m = _VALUE_FIRST.match(text)
     if m and (metric_context or m.group("unit1") in ("%", "x") or _comparator(m, 1)):
         target, unit = _number(m, 1)

@@ -119,6 +119,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "month",
         r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
     ),
+    # "by end of May", "GA in March", "— June": a month a deadline names, in the text's year
+    (
+        "bmonth",
+        r"(?:(?<=\bby )|(?<=\bin )|(?<=\bend of )|(?<=\bearly )|(?<=\bmid-)|(?<=\bmid )"
+        r"|(?<=\blate )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue )|(?<=\beta )|(?<=: )|(?<=— )"
+        r"|(?<=– ))" + _MONTH + r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?![\w-])",
+    ),
     ("season", r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+" + _YEAR + r"\b"),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
     ("yearend", r"\byear[\s-]end\b|\bend of (?:the )?year\b|\beoy\b"),
@@ -151,6 +158,14 @@ _HISTORY = re.compile(
 )
 
 
+_ANCHORED = re.compile(r"\b(?:before|after|ahead of|prior to|once|when|since)\b", re.IGNORECASE)
+"""Words that tie a bare month to another event, not to the item ("before … in April")."""
+_MOVED_TO = re.compile(
+    r"\b(?:moved|pushed|slipped|slid|bumped|rescheduled|postponed|deferred|delayed)"
+    r"(?: out| back)? (?:to|into|until)\s*$",
+    re.IGNORECASE,
+)
+"""Words before the period work was moved to: it replaces the one stated first."""
 _END_OF = re.compile(r"\bend of\s*(?:the\s*)?$", re.IGNORECASE)
 
 
@@ -166,6 +181,7 @@ class Found(NamedTuple):
     due: str | None
     start: int
     end: int
+    deadline: bool = False  # a bare month a deadline names ("by end of May"): not a section's
 
 
 _SEASON_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "autumn": 4, "fall": 4}
@@ -206,6 +222,11 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
             return None
         period = Period(year, _quarter_of(month1), _quarter_of(month2))
         return Found(period, None, m.start(), m.end())
+    if kind == "bmonth":
+        month = MONTHS[m.group("bmonth_month").lower()]
+        period = Period(context_year, _quarter_of(month), _quarter_of(month))
+        due = f"{context_year:04d}-{month:02d}" if context_year else None
+        return Found(period, due, m.start(), m.end(), deadline=True)
     if kind == "month":
         month = MONTHS[m.group("month_month").lower()]
         day = m.group("month_day")
@@ -280,11 +301,19 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
             continue
         if text.startswith((" in a row", " running"), hit.end):  # "missed (2nd quarter in a row)"
             continue
+        if hit.deadline and _ANCHORED.search(text[max(0, hit.start - 70) : hit.start]):
+            continue  # "finish before the auditors sample changes in April": another's date
         if text[hit.start].isdigit() and not _dates_work(text, hit, context_year):
             continue
+        if period is not None and _MOVED_TO.search(text[max(0, hit.start - 24) : hit.start]):
+            return hit.period.with_year(context_year), hit.due  # "by March — moved to Q2"
         if period is None:
             period = hit.period.with_year(context_year)
-            if due is None and _END_OF.search(text[max(0, hit.start - 16) : hit.start]):
+            if (
+                due is None
+                and not hit.due
+                and _END_OF.search(text[max(0, hit.start - 16) : hit.start])
+            ):
                 due = _quarter_end(period)
         if due is None and hit.due:
             due = hit.due
@@ -368,7 +397,7 @@ _MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 def heading_period(text: str, context_year: int | None) -> Period | None:
     """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals");
     on a Now / Next / Later roadmap, the horizon ("now", "next", "later")."""
-    hits = find_periods(text, context_year)
+    hits = [hit for hit in find_periods(text, context_year) if not hit.deadline]
     if hits:
         return hits[0].period.with_year(context_year)
     horizon = _ANY_HORIZON.match(text)

@@ -184,8 +184,13 @@ def status_from_cell(cell: str) -> Status | None:
     value = cell.strip().lower()
     if not value:
         return None
-    if value in ("done", "complete", "completed", "shipped", "delivered", "released", "live"):
-        return Status.DONE
+    if value in ("done", "complete", "completed", "shipped", "delivered", "released", "live",
+                 "resolved", "closed", "mitigated"):  # fmt: skip
+        return Status.DONE  # a risk register's "Resolved" or "Mitigated": nothing left to do
+    if value == "accepted":
+        return Status.CANCELLED  # a risk accepted: a decision recorded, no work planned
+    if value == "owned":
+        return Status.PLANNED
     if value in (
         "planned",
         "scheduled",

@@ -1,0 +1,51 @@
+"""Plans for six roadmaps reviewers wrote in a third round (a telehealth Confluence page, a
+state agency's numbered plan, an EV-charging company's plain-text roadmap, a marketplace's
+team OKRs with a ROAM risk register, and an AI startup's Linear export with its architecture
+overview): how they are read, and what the plans must and must not say."""
+
+from __future__ import annotations
+
+import roadsec
+import roadsec.api
+from roadsec.model.plan import Plan
+from roadsec.model.roadmap import Item, Roadmap, Status
+from tests.conftest import ROOT
+
+UNSEEN = ROOT / "tests" / "data" / "unseen"
+
+
+def parsed(*names: str) -> Roadmap:
+    return roadsec.api.parse([UNSEEN / name for name in names])
+
+
+def planned(*names: str) -> Plan:
+    return roadsec.analyze([UNSEEN / name for name in names])
+
+
+def item_at(roadmap: Roadmap, line: int) -> Item:
+    return next(i for i in roadmap.items if i.sources[0].line == line)
+
+
+def cited(plan: Plan) -> set[int]:
+    lines = set()
+    for entry in (*plan.recommendations, *plan.gaps, *plan.avoid, *plan.considerations):
+        lines.update(s.line for s in entry.sources)
+    return lines
+
+
+def test_okr_deadlines_by_month_and_the_risk_register_statuses() -> None:
+    roadmap = parsed("marketplace-okrs.md")
+    assert item_at(roadmap, 80).period == "2027-Q1"  # "Move CDN … — Feb (0.8)"
+    assert item_at(roadmap, 35).period == "2027-Q2"  # "Seller KYC … by June"
+    resolved, accepted, unowned = (
+        item_at(roadmap, 119),
+        item_at(roadmap, 115),
+        item_at(roadmap, 120),
+    )
+    assert resolved.status is Status.DONE and accepted.status is Status.CANCELLED
+    assert unowned.owner is None  # "| ??? |"
+    availability = item_at(roadmap, 81)  # "Availability 99.95% for checkout (0.6)"
+    assert [(m.name, m.target) for m in availability.metrics] == [("Availability", 99.95)]
+    plan = planned("marketplace-okrs.md")
+    assert 119 not in cited(plan)  # a resolved risk asks nobody for a decision
+    assert 117 in cited(plan)  # an owned one with no mitigating work still does
