@@ -49,3 +49,33 @@ def test_okr_deadlines_by_month_and_the_risk_register_statuses() -> None:
     plan = planned("marketplace-okrs.md")
     assert 119 not in cited(plan)  # a resolved risk asks nobody for a decision
     assert 117 in cited(plan)  # an owned one with no mitigating work still does
+
+
+def recommendations_citing(plan: Plan, line: int) -> list[tuple[str, ...]]:
+    return [tuple(r.controls) for r in plan.recommendations if line in {s.line for s in r.sources}]
+
+
+def test_controls_fit_the_change_and_its_audience() -> None:
+    plan = planned("marketplace-okrs.md")
+    passkeys = recommendations_citing(plan, 20)  # "Passkeys as a login option for buyers"
+    assert passkeys and all("customer-sso-hardening" not in c for c in passkeys)
+    assert any("customer-account-protection" in c for c in passkeys)
+    cdn = recommendations_citing(plan, 80)  # "Move CDN from CloudFront to Fastly"
+    assert any("waf-ddos-edge" in c for c in cdn)
+    assert all("multi-region-security-parity" not in c for c in cdn)
+    # the payout launch carries the payout-fraud risk's controls: one recommendation for both
+    payouts = [r for r in plan.recommendations if r.sources[0].line == 43]
+    assert len(payouts) == 1 and payouts[0].controls[0] == "payment-integrity-controls"
+    assert 117 in {s.line for s in payouts[0].sources}
+    fraud_gap = next(g for g in plan.gaps if g.title.startswith("Unmitigated risk: Payout fraud"))
+    assert fraud_gap.recommendations == (payouts[0].id,)
+
+
+def test_firmware_signing_and_a_broker_move_get_their_own_controls() -> None:
+    plan = planned("ev-fleet-roadmap.txt")
+    signing = recommendations_citing(plan, 36)  # "Firmware image signing - on hold …"
+    assert signing and signing[0][0] == "edge-device-security"
+    assert "image-signing-provenance" not in signing[0]  # container images are not firmware
+    broker = recommendations_citing(plan, 51)  # "Move from self-managed RabbitMQ to Amazon MQ"
+    assert broker and broker[0][0] == "streaming-security"
+    assert all("service-mesh-mtls" not in c for c in broker)

@@ -14,7 +14,7 @@ from roadsec.model.plan import Plan, Recommendation
 from roadsec.model.roadmap import STALLED, ItemKind
 from roadsec.model.timeline import order_key
 from roadsec.plan.avoid import avoid_list
-from roadsec.plan.candidates import Candidate, from_gaps, from_windows
+from roadsec.plan.candidates import Candidate, absorb_risks, from_gaps, from_windows
 from roadsec.plan.considerations import considerations
 from roadsec.plan.scoring import (
     control_facts,
@@ -73,7 +73,9 @@ def make_plan(findings: Findings, catalog: Catalog | None = None) -> Plan:
     planned = _planned_controls(findings)
     claimed: set[str] = set()
     candidates = from_gaps(catalog, findings, claimed)
-    candidates += from_windows(catalog, findings, claimed, planned, candidates)
+    candidates = absorb_risks(
+        candidates + from_windows(catalog, findings, claimed, planned, candidates)
+    )
     live = _live_work(findings)
     targets = _targets(fired) if everywhere is None else []
     scored = []

@@ -176,7 +176,7 @@ def from_windows(
     keeps its lead control when a restart or a stated risk (among ``gap_candidates``) took it
     up earlier for another item: the change builds it in for itself."""
     taken_up = {
-        control: taken.period
+        control: (taken.period, taken.kind)
         for taken in gap_candidates
         if taken.kind in ("restart", "mitigate")
         for control in taken.controls
@@ -288,6 +288,36 @@ def _planned_in_time(planned: dict[str, str | None], control: str, start: str | 
     )
 
 
-def _taken_earlier(taken_up: dict[str, str | None], control: str, quarter: str | None) -> bool:
-    """Whether a restart or a stated risk took ``control`` up in a quarter before ``quarter``."""
-    return control in taken_up and order_key(taken_up[control]) < order_key(quarter)
+def _taken_earlier(
+    taken_up: dict[str, tuple[str | None, str]], control: str, quarter: str | None
+) -> bool:
+    """Whether a restart or a stated risk took ``control`` up in a quarter before ``quarter``,
+    or a stated risk took it up in ``quarter`` itself (the change then carries the risk's
+    mitigation: see ``absorb_risks``)."""
+    if control not in taken_up:
+        return False
+    period, kind = taken_up[control]
+    taken, needed = order_key(period), order_key(quarter)
+    return taken < needed or (kind == "mitigate" and taken == needed)
+
+
+def absorb_risks(candidates: list[Candidate]) -> list[Candidate]:
+    """A stated risk whose controls a change builds in that same quarter is mitigated by that
+    change: one recommendation that cites both, instead of two that say the same."""
+    build_ins = [c for c in candidates if c.kind == "build-in"]
+    out: list[Candidate] = []
+    for candidate in candidates:
+        home = None
+        if candidate.kind == "mitigate":
+            home = next(
+                (b for b in build_ins
+                 if b.period == candidate.period and set(candidate.controls) <= set(b.controls)),
+                None,
+            )  # fmt: skip
+        if home is None:
+            out.append(candidate)
+            continue
+        home.gaps.extend(candidate.gaps)
+        home.reasons.extend(r for r in candidate.reasons if r not in home.reasons)
+        home.cite(candidate.sources)
+    return out
