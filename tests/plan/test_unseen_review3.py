@@ -79,3 +79,26 @@ def test_firmware_signing_and_a_broker_move_get_their_own_controls() -> None:
     broker = recommendations_citing(plan, 51)  # "Move from self-managed RabbitMQ to Amazon MQ"
     assert broker and broker[0][0] == "streaming-security"
     assert all("service-mesh-mtls" not in c for c in broker)
+
+
+def test_the_current_state_is_context_and_nothing_is_planned_in_the_past() -> None:
+    roadmap = parsed("agency-digital-plan.md")
+    assert not [i for i in roadmap.items if 17 <= i.sources[0].line <= 26]  # "Where we are today"
+    plan = planned("agency-digital-plan.md")
+    assert plan.quarters[0] == "2026-Q3"  # H1 FY2027, not the "calls in FY2025" of today
+    pentest = [r for r in plan.recommendations if r.sources[0].line == 68]
+    assert [r.controls for r in pentest] == [("vulnerability-management-pentest",)]
+    assert not [r for r in plan.recommendations if r.sources[0].line == 64]  # who handles IR
+
+
+def test_history_and_exclusions_date_nothing() -> None:
+    roadmap = parsed("ev-fleet-roadmap.txt")
+    signing = item_at(roadmap, 36)  # "… on hold …" / "Was planned for Q4 2026, slipped"
+    assert signing.status is Status.DEFERRED and signing.period != "2026-Q4"
+    not_this_year = [i for i in roadmap.items if 119 <= i.sources[0].line <= 122]
+    assert not_this_year and all(i.period != "2027" for i in not_this_year)  # "NOT IN 2027"
+
+
+def test_an_objective_with_key_results_opens_no_window_of_its_own() -> None:
+    plan = planned("marketplace-okrs.md")
+    assert not [r for r in plan.recommendations if r.sources[0].line == 63]

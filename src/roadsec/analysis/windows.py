@@ -7,7 +7,7 @@ from roadsec.analysis.matching import Reading
 from roadsec.analysis.tables import change_controls
 from roadsec.knowledge import Catalog
 from roadsec.model.roadmap import STALLED, Item, ItemKind, Status
-from roadsec.model.timeline import start_quarter
+from roadsec.model.timeline import order_key, start_quarter
 
 _NOT_WORK = frozenset({ItemKind.METRIC, ItemKind.RISK})
 
@@ -19,6 +19,7 @@ def find_windows(
     is context (its controls are a retrofit, which baselines and gaps cover), not a window."""
     windows: list[Window] = []
     themes = False
+    parents = frozenset(item.parent for item in items if item.parent)
     for item in items:
         if item.kind in _NOT_WORK or item.status in STALLED or item.status is Status.DONE:
             continue  # an undated item still changes the system: its window is "unscheduled"
@@ -33,18 +34,39 @@ def find_windows(
                 if change_type in reading.protects:
                     continue  # security work for that change, not the change itself
                 windows.append(Window(change_type, item, start, words))
-            themes = themes or _summarizes(item)
+            themes = themes or _summarizes(item, parents)
     if not themes:
         return windows
-    concrete = {w.change_type for w in windows if not _summarizes(w.item)}
-    # A theme or an undated objective only summarizes: it opens a window when no concrete item
-    # of its kind does.
-    return [w for w in windows if not _summarizes(w.item) or w.change_type not in concrete]
+    concrete: dict[str, tuple[int, int, int]] = {}
+    for w in windows:
+        if not _summarizes(w.item, parents):
+            when = order_key(w.start)
+            concrete[w.change_type] = min(concrete.get(w.change_type, when), when)
+    own = {(w.item.parent, w.change_type) for w in windows if w.item.parent}
+    # A theme, an undated objective or an objective with key results only summarizes: it opens
+    # a window when no concrete item of its kind does, or (an objective of one quarter or half
+    # whose key results make that change) when it starts before all of them.
+    return [
+        w
+        for w in windows
+        if not _summarizes(w.item, parents)
+        or w.change_type not in concrete
+        or (
+            _dated_objective(w.item)
+            and (w.item.id, w.change_type) in own
+            and order_key(w.start) < concrete[w.change_type]
+        )
+    ]
 
 
-def _summarizes(item: Item) -> bool:
+def _dated_objective(item: Item) -> bool:
+    return item.kind is not ItemKind.THEME and item.period is not None and "-" in item.period
+
+
+def _summarizes(item: Item, parents: frozenset[str]) -> bool:
     return item.kind is ItemKind.THEME or (
-        item.kind in (ItemKind.OBJECTIVE, ItemKind.GOAL) and item.period is None
+        item.kind in (ItemKind.OBJECTIVE, ItemKind.GOAL)
+        and (item.period is None or item.id in parents)
     )
 
 

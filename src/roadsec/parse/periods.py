@@ -153,13 +153,17 @@ _YEAR_GROUPS = {kind: _year_groups(kind, pattern) for kind, pattern in _PATTERNS
 
 _HISTORY = re.compile(
     r"\b(?:from|originally|initially|previously|proposed(?: for| in)?|was|were|since|prior to|vs\.?|"
-    r"versus|compared (?:to|with)|than|relative to|against)\s*$",
+    r"versus|compared (?:to|with)|than|relative to|against)\s*$"
+    r"|\b(?:was|were|originally|initially|previously)\s+(?:planned|scheduled|due|targeted|committed|"
+    r"promised)(?:\s+(?:for|in|by))?\s*$",
     re.IGNORECASE,
 )
 
 
 _ANCHORED = re.compile(r"\b(?:before|after|ahead of|prior to|once|when|since)\b", re.IGNORECASE)
 """Words that tie a bare month to another event, not to the item ("before … in April")."""
+_NOT_IN = re.compile(r"\bnot (?:in|this|before|until|during)\s*$", re.IGNORECASE)
+"""A heading's period that its work is kept out of ("On hold / not in 2027")."""
 _MOVED_TO = re.compile(
     r"\b(?:moved|pushed|slipped|slid|bumped|rescheduled|postponed|deferred|delayed)"
     r"(?: out| back)? (?:to|into|until)\s*$",
@@ -297,8 +301,9 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
     period: Period | None = None
     due: str | None = None
     for hit in find_periods(text, context_year):
-        if _HISTORY.search(text[max(0, hit.start - 24) : hit.start]):
-            continue
+        before = text[max(0, hit.start - 32) : hit.start]
+        if _HISTORY.search(before) or _NOT_IN.search(before):
+            continue  # "slipped from Q3", "not in 2027": not the item's own period
         if text.startswith((" in a row", " running"), hit.end):  # "missed (2nd quarter in a row)"
             continue
         if hit.deadline and _ANCHORED.search(text[max(0, hit.start - 70) : hit.start]):
@@ -397,7 +402,11 @@ _MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 def heading_period(text: str, context_year: int | None) -> Period | None:
     """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals");
     on a Now / Next / Later roadmap, the horizon ("now", "next", "later")."""
-    hits = [hit for hit in find_periods(text, context_year) if not hit.deadline]
+    hits = [
+        hit
+        for hit in find_periods(text, context_year)
+        if not hit.deadline and not _NOT_IN.search(text[max(0, hit.start - 16) : hit.start])
+    ]
     if hits:
         return hits[0].period.with_year(context_year)
     horizon = _ANY_HORIZON.match(text)

@@ -51,6 +51,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
             + r"|later)|"
             r"not (?:before|until) "
             + _WHEN
+            + r"|not (?:in|this) (?:20\d\d|fy\s?\d+|this (?:year|quarter|half)|year|quarter|half)"
             + r"|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
@@ -107,7 +108,7 @@ def _reason(text: str, start: int, end: int) -> str:
     if close >= end - 1:
         return clean_text(text[open_paren + 1 : close].strip("() "))
     left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start), text.rfind(": ", 0, start))
-    for dash in (" — ", " – "):
+    for dash in (" — ", " – ", " - "):
         at = text.rfind(dash, 0, start)
         if at != -1:
             left = max(left, at + 2)
@@ -128,7 +129,8 @@ _STEMS: dict[Status, tuple[str, ...]] = {
                           "staffed", "resourced", "unassigned", "no team"),
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
                       "moved ", "slid ", "bumped ", "punted ", "not before", "not until",
-                      "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting"),
+                      "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting",
+                      "not in ", "not this "),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
     Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status",
