@@ -454,3 +454,19 @@ def test_a_list_of_mostly_dated_entries_is_work_with_its_deadlines_out_of_the_ti
     assert found[6][:2] == ("Charlie service launch", "2027")
     assert found[11] == ("Token abuse", None, Status.PLANNED, None)  # "???" is nobody
     assert found[12][2:] == (Status.DONE, "Ann")
+
+
+def test_a_trackers_properties_block_fills_the_items_fields() -> None:
+    roadmap = parse(
+        "# Acme 2027 roadmap\n\n## Q2 2027\n\n"
+        "### Enterprise SSO and SCIM\nStatus: Planned\nTarget: 2027-Q3 (was Q2)\n"
+        "Lead: @maria\nTeam: Platform\nPriority: P1\n\n"
+        "Customers' IdPs sign users in; SCIM removes leavers.\n\n"
+        "### Agent marketplace\nStatus: Backlog\nLead: TBD\nTeam: Agents\n"
+    )
+    found = {i.title: i for i in roadmap.items}
+    sso = found["Enterprise SSO and SCIM"]
+    assert (sso.period, sso.status, sso.owner) == ("2027-Q3", Status.PLANNED, "@maria")
+    assert "SCIM removes leavers" in sso.text  # the description after the properties
+    market = found["Agent marketplace"]
+    assert (market.status, market.owner) == (Status.UNSCHEDULED, "Agents")

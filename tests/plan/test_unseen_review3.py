@@ -102,3 +102,17 @@ def test_history_and_exclusions_date_nothing() -> None:
 def test_an_objective_with_key_results_opens_no_window_of_its_own() -> None:
     plan = planned("marketplace-okrs.md")
     assert not [r for r in plan.recommendations if r.sources[0].line == 63]
+
+
+def test_a_linear_export_reads_owners_and_targets_and_done_work_needs_no_owner() -> None:
+    roadmap = parsed("ai-startup-roadmap.md")
+    agents = item_at(roadmap, 42)  # "### Autonomous agents …" / "Lead: @maria"
+    assert (agents.owner, agents.period, agents.status) == ("@maria", "2027-Q2", Status.IN_PROGRESS)
+    injection = item_at(roadmap, 98)  # "Status: Backlog" / "Target: 2027-H2 (deferred from Q2)"
+    assert (injection.owner, injection.status) == ("@maria", Status.UNSCHEDULED)
+    plan = planned("ai-startup-roadmap.md")
+    assert not [g for g in plan.gaps if "SOC 2 Type I" in g.title]  # done in 2026
+    assert all(
+        not r.title.startswith("For “RAG") or "multi-region-security-parity" not in r.controls
+        for r in plan.recommendations
+    )  # "one index per region" is no region launch

@@ -126,6 +126,8 @@ def stalled_and_ownerless(
             continue  # declined on purpose ("Not doing this year"), or replaced by live work
         if item.is_a_target and not stalled and not says_no_owner:
             continue  # a key result is owned through its objective; a target is no work
+        if item.status is Status.DONE:
+            continue  # shipped work needs no owner now
         owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
         owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)

@@ -24,6 +24,8 @@ def apply_field(
     """Fill one field of ``draft`` from a labelled line and the bullets under it."""
     bullets = [e for c in block.children if c.kind == "list" for e in c.children]
     draft.add_line(block.line)
+    if field == "metrics" and b.only_period(value):
+        field = "period"  # "Target: 2027-Q2" in a tracker's properties: the item's date
     if field == "metrics":
         targets = [(part, block.line) for part in value.split(";")]  # "99.9% uptime; p95 < 1s"
         for text, line in targets + [(b.text, b.line) for b in bullets]:
@@ -41,7 +43,10 @@ def apply_field(
             child.period = child.period or draft.period
             child.add_metrics(metric_fields(bullet.text), bullet.line)
     elif field == "owner":
-        draft.owner = owner_from_cell(value) or draft.owner
+        if draft.owner is None or label.strip().lower() != "team":  # "Lead: @x" over "Team: Y"
+            draft.owner = owner_from_cell(value) or draft.owner
+    elif field == "priority":
+        return  # ranks the work, says nothing about it
     elif field == "effort":
         draft.effort = effort_from_cell(value, None) or effort_in_text(value) or draft.effort
     elif field == "status":

@@ -162,7 +162,7 @@ _HISTORY = re.compile(
 
 _ANCHORED = re.compile(r"\b(?:before|after|ahead of|prior to|once|when|since)\b", re.IGNORECASE)
 """Words that tie a bare month to another event, not to the item ("before … in April")."""
-_NOT_IN = re.compile(r"\bnot (?:in|this|before|until|during)\s*$", re.IGNORECASE)
+_NOT_IN = re.compile(r"\bnot (?:\w+ )?(?:in|this|before|until|during)\s*$", re.IGNORECASE)
 """A heading's period that its work is kept out of ("On hold / not in 2027")."""
 _MOVED_TO = re.compile(
     r"\b(?:moved|pushed|slipped|slid|bumped|rescheduled|postponed|deferred|delayed)"

@@ -55,6 +55,11 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
         for text, lead in zip(lines, leads, strict=True)
     ]
     if not any(special):
+        if _properties(b, lines):  # "Status: In progress" / "Target: 2027-Q2" / "Lead: @maria"
+            for offset, text in enumerate(lines):
+                number = min(block.line + offset, block.end_line)
+                b.paragraph(Block("paragraph", number, number, text=text.strip()), b.stack[-1])
+            return
         if index in b.prose_paragraphs and prose_items(b, block, lines):
             return
         whole = Block("paragraph", block.line, block.end_line, text=" ".join(lines),
@@ -81,6 +86,20 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
             describe(b, current, line)
         else:
             b.paragraph(line, b.stack[-1])
+
+
+_PROPERTY = re.compile(r"^\s*(?P<label>[A-Za-z][\w /-]{0,24}):\s+\S")
+
+
+def _properties(b: ItemBuilder, lines: list[str]) -> bool:
+    """A tracker's properties block under an item heading: one "Label: value" per line, most
+    of them fields roadsec reads (status, target, lead, team, priority)."""
+    if b.drafts.get(b.stack[-1].parent or "") is None or len(lines) < 2:
+        return False
+    labels = [m.group("label") for line in lines if (m := _PROPERTY.match(line))]
+    if len(labels) < len([line for line in lines if line.strip()]):
+        return False
+    return sum(1 for label in labels if b.vocab.field_of(label)) * 2 > len(labels)
 
 
 def acts_as_heading(b: ItemBuilder, text: str, lead_strong: str | None) -> bool:
