@@ -116,3 +116,20 @@ def test_a_linear_export_reads_owners_and_targets_and_done_work_needs_no_owner()
         not r.title.startswith("For “RAG") or "multi-region-security-parity" not in r.controls
         for r in plan.recommendations
     )  # "one index per region" is no region launch
+
+
+def test_plain_text_sub_bullets_are_children_and_a_fleet_rollout_carries_the_stalled_signing() -> (
+    None
+):
+    roadmap = parsed("ev-fleet-roadmap.txt")
+    ota = item_at(roadmap, 32)  # "* OTA v2 rollout … - Mar 2027" / "  o Owner: Jussi K. (Firmware)"
+    assert ota.title == "OTA v2 rollout to the full fleet - Mar 2027"
+    assert ota.owner == "Jussi K. (Firmware)"
+    assert item_at(roadmap, 33).parent == ota.id  # "  o Delta updates …"
+    shell = item_at(roadmap, 41)  # "* Remote diagnostics …" / "  o Target: by end of May"
+    assert shell.period == "2027-Q2"
+    plan = planned("ev-fleet-roadmap.txt")
+    rollout = next(r for r in plan.recommendations if r.sources[0].line == 32)
+    assert rollout.controls[0] == "edge-device-security" and 36 in {s.line for s in rollout.sources}
+    remote = next(r for r in plan.recommendations if r.sources[0].line == 41)
+    assert "privileged-access-management" in remote.controls

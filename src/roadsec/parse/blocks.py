@@ -155,10 +155,16 @@ class _TreeBuilder:
                 return
 
 
+_GLYPH_BULLET = re.compile(r"(?m)^([ \t]+)[o◦▪▫‣·](?=[ \t]+\S)")
+"""An indented "o", "◦" or "▪" bullet: a sub-item as plain text and word processors write it."""
+
+
 def parse_blocks(text: str, _depth: int = 0) -> Block:
     """Parse Markdown into a block tree; never raises on any text. An indented "code block"
     that holds list lines (a plain-text roadmap indented with tabs) is read as the Markdown it
-    is, once dedented."""
+    is, once dedented; indented glyph bullets ("  o Owner: Jussi K.") are nested list items."""
+    if _depth == 0 and ("o " in text or "◦" in text or "▪" in text or "·" in text):
+        text = _GLYPH_BULLET.sub(r"\1-", text)  # one character for one: columns stay
     root = _parse(text)
     if _depth < MAX_DEDENTS and any(b.kind == "code" and b.indented for b in root.children):
         lines = text.split("\n")

@@ -367,9 +367,24 @@ class ItemBuilder:
         for entry in entries:
             self.list_item(entry, ctx)
 
+    def _dated_by_fields(self, block: Block) -> bool:
+        """An entry whose sub-bullets date it ("* Remote shell for support" over "o Target: by
+        end of May"): work, with the sub-bullet as its field."""
+        for child in block.children:
+            if child.kind != "list":
+                continue
+            for entry in child.children:
+                label, value = self.split_label(entry)
+                field = self.vocab.field_of(label) if label else None
+                if field in ("period", "metrics", "status") and (
+                    self.only_period(value) or (field == "status" and status_from_cell(value))
+                ):
+                    return True
+        return False
+
     def _dated_list(self, entries: list[Block]) -> bool:
-        """At least two entries, most of them dated or stalled: "- Alpha launch by end of May",
-        "- Bravo launch in March", "- Charlie launch" is a list of work."""
+        """At least half of the entries, and two or more, dated or stalled: "- Alpha launch by
+        end of May", "- Bravo launch in March", "- Charlie launch" is a list of work."""
         leaves = [e for e in entries if not any(c.kind == "list" for c in e.children)]
         if len(leaves) < 2 or len(leaves) < len(entries):
             return False  # a list that groups other lists ("- **Data:**" over its stack)
@@ -379,7 +394,7 @@ class ItemBuilder:
             if self.own_period(entry.text)[0] is not None
             or self.status_of(entry.text)[0] in STALLED
         )
-        return dated * 2 > len(leaves)
+        return dated >= 2 and dated * 2 >= len(leaves)
 
     def nested(self, block: Block, ctx: Context) -> None:
         for child in block.children:
@@ -409,7 +424,9 @@ class ItemBuilder:
         status, _ = self.status_of(text)
         period, _ = self.own_period(text)
         stalled = status in STALLED or ctx.status in STALLED
-        if not (ctx.collects_items or ctx.dated or period or stalled):
+        if not (
+            ctx.collects_items or ctx.dated or period or stalled or self._dated_by_fields(block)
+        ):
             self.nested(block, ctx)
             return
         kind, named = ctx.kind(), text
@@ -442,7 +459,9 @@ class ItemBuilder:
 
     def only_period(self, label: str) -> bool:
         """A label that only dates what follows ("**Q3 2026** — Edge caching")."""
-        return self.own_period(label)[0] is not None and not without_period_words(label)
+        return self.own_period(label)[0] is not None and (
+            not without_period_words(label) or _DEADLINE_REMARK.fullmatch(label) is not None
+        )
 
     def is_remark(self, parenthetical: str) -> bool:
         """A parenthetical that dates or qualifies an item rather than naming it."""

@@ -291,32 +291,33 @@ def _planned_in_time(planned: dict[str, str | None], control: str, start: str | 
 def _taken_earlier(
     taken_up: dict[str, tuple[str | None, str]], control: str, quarter: str | None
 ) -> bool:
-    """Whether a restart or a stated risk took ``control`` up in a quarter before ``quarter``,
-    or a stated risk took it up in ``quarter`` itself (the change then carries the risk's
-    mitigation: see ``absorb_risks``)."""
+    """Whether a restart or a stated risk took ``control`` up in ``quarter`` or before it (in
+    ``quarter`` itself, the change then carries that work: see ``absorb_risks``)."""
     if control not in taken_up:
         return False
-    period, kind = taken_up[control]
-    taken, needed = order_key(period), order_key(quarter)
-    return taken < needed or (kind == "mitigate" and taken == needed)
+    period, _ = taken_up[control]
+    return order_key(period) <= order_key(quarter)
 
 
 def absorb_risks(candidates: list[Candidate]) -> list[Candidate]:
-    """A stated risk whose controls a change builds in that same quarter is mitigated by that
-    change: one recommendation that cites both, instead of two that say the same."""
+    """A stated risk, or stalled security work, whose controls a change builds in that same
+    quarter is taken up by that change ("OTA v2 rollout" carries the firmware signing that is
+    on hold): one recommendation that cites both, instead of two that say the same."""
     build_ins = [c for c in candidates if c.kind == "build-in"]
     out: list[Candidate] = []
     for candidate in candidates:
         home = None
-        if candidate.kind == "mitigate":
+        if candidate.kind in ("mitigate", "restart"):
             home = next(
                 (b for b in build_ins
-                 if b.period == candidate.period and set(candidate.controls) <= set(b.controls)),
+                 if b.period == candidate.period and candidate.controls
+                 and candidate.controls[0] in b.controls),
                 None,
             )  # fmt: skip
         if home is None:
             out.append(candidate)
             continue
+        home.later.extend(c for c in candidate.controls if c not in home.controls + home.later)
         home.gaps.extend(candidate.gaps)
         home.reasons.extend(r for r in candidate.reasons if r not in home.reasons)
         home.cite(candidate.sources)
