@@ -133,3 +133,18 @@ def test_plain_text_sub_bullets_are_children_and_a_fleet_rollout_carries_the_sta
     assert rollout.controls[0] == "edge-device-security" and 36 in {s.line for s in rollout.sources}
     remote = next(r for r in plan.recommendations if r.sources[0].line == 41)
     assert "privileged-access-management" in remote.controls
+
+
+def test_a_confluence_matrix_reads_its_targets_table_and_row_leads() -> None:
+    roadmap = parsed("telehealth-confluence.md")
+    join = item_at(roadmap, 36)  # "| Video visit join success rate | 96.8% | ≥ 99.0% | …"
+    assert [(m.baseline, m.target) for m in join.metrics] == [(96.8, 99.0)]
+    releases = item_at(roadmap, 40)  # "| Production releases / week (web + API) | 3 | 15 … |"
+    assert [(m.baseline, m.target, m.unit) for m in releases.metrics] == [(3.0, 15.0, "/week")]
+    cells = [i for i in roadmap.items if i.sources[0].line == 52 and i.kind != "theme"]
+    assert cells and {i.owner for i in cells} == {"Ana Castillo"}  # "(Visits – Ana Castillo)"
+    assert all(i.owner is None for i in roadmap.items if i.sources[0].line == 55)  # "Owner TBD"
+    plan = planned("telehealth-confluence.md")
+    avoid = {a.id: {s.line for s in a.sources} for a in plan.avoid}
+    assert avoid["manual-security-gates"] == {40}  # the release target: no per-release sign-off
+    assert avoid["inline-inspection-on-hot-path"] == {37}  # "API p95 latency … < 300 ms"

@@ -91,10 +91,14 @@ _NO_DATE = frozenset(
         "to be confirmed",
     }
 )
-_PER_PERIOD = re.compile(r"(?:\bper |/)(day|week|month)\b", re.I)
+_PER_PERIOD = re.compile(r"(?:\bper |/ ?)(day|week|month)\b", re.I)
 _BASELINE = re.compile(
     r"\b(?:baseline|current|today|now|as[- ]is|actuals?|starting point|from)\b", re.I
 )
+_AS_OF = re.compile(
+    r"\b(?:20\d\d|fy\s?'?\d\d|q[1-4]|h[12]|end of|as of|last (?:year|quarter|half))\b", re.I
+)
+"""A column dated before the target's: the measure as it stands ("End of 2026", "FY26")."""
 _TARGET = re.compile(r"\b(?:target|goal|to[- ]be|aim|ambition|plan)\b|^to$", re.I)
 
 
@@ -105,6 +109,8 @@ def _baseline_and_target(header: list[str]) -> tuple[int, int] | None:
     target = next(
         (i for i, name in enumerate(header) if i and i != baseline and _TARGET.search(name)), None
     )
+    if baseline is None and target is not None:  # "| Metric | End of 2026 | Target end of 2027 |"
+        baseline = next((i for i in range(1, target) if _AS_OF.search(header[i])), None)
     return (baseline, target) if baseline is not None and target is not None else None
 
 
@@ -196,6 +202,8 @@ def _quarter_cells(
     """Each deliverable in a quarter cell is an item of that quarter under its workstream."""
     row.kind, row.period = ItemKind.THEME, None  # the row only groups its cells' work
     under = ctx.under(row.id, ItemKind.THEME)
+    if row.owner:  # "| **Video Visits** (Visits – Ana Castillo) | …": the row's lead owns its cells
+        under = under._replace(owner=row.owner)
     for index, period in timeline:
         if index >= len(cells) or cells[index].strip().lower() in _UNMARKED:
             continue
@@ -205,6 +213,21 @@ def _quarter_cells(
             draft.add_text(entry)
             b.place(draft, entry, under._replace(period=period))
             draft.add_metrics(metric_fields(entry), line)
+
+
+_ROW_LEAD = re.compile(r"\(([^()]{2,60})\)\s*$")
+_NOBODY_LEADS = re.compile(r"\b(?:tb[dca]|none|unowned|no owner|vacant|open req)\b", re.I)
+_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]*){0,3}$")
+
+
+def _row_owner(title_cell: str) -> str | None:
+    """The lead a workstream row names after its title: "Video Visits (Visits – Ana Castillo)"
+    gives Ana Castillo; "(Owner TBD – was Platform)" names nobody."""
+    found = _ROW_LEAD.search(clean_text(title_cell))
+    if found is None or _NOBODY_LEADS.search(found.group(1)):
+        return None
+    who = re.split(r"\s[–—-]\s|:\s", found.group(1))[-1].strip()
+    return who if _NAME.match(who) else None
 
 
 def split_cell_lines(cell: str) -> list[str]:
@@ -269,6 +292,7 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         if "metrics" not in shape.columns:  # "| Reduce p99 latency from 180 ms to 120 ms |"
             draft.add_metrics(metric_fields(title), row.line)
         if timeline and _cells_hold_work(timeline, cells):
+            draft.owner = draft.owner or _row_owner(cell("title"))
             _quarter_cells(b, draft, timeline, cells, row.line, ctx)
 
 
