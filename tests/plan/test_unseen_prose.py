@@ -75,12 +75,12 @@ def test_outline_items_take_their_fields_and_fiscal_quarters_become_calendar_qua
 
 def test_the_outline_plan_restarts_ot_segmentation_and_sets_terms_for_the_hosted_erp() -> None:
     plan = plan_of("fiscal-outline-items")
-    # the stalled segmentation rides the plant network refresh of the same quarter
+    # segmentation deferred to Q1 FY28 while the plant network changes now: pulled forward
     segmentation = rec(plan, "ot-network-segmentation")
-    assert segmentation.title.startswith("Segment and watch the plant network in “Plant network")
-    assert 57 in {s.line for s in segmentation.sources}
-    stalled = next(g for g in plan.gaps if g.title.startswith("Stalled: Segmentation"))
-    assert stalled.recommendations == (segmentation.id,)
+    assert segmentation.title.startswith("Pull “Segmentation") and segmentation.period == "2027-Q1"
+    assert {57, 16} <= {s.line for s in segmentation.sources}
+    late = next(g for g in plan.gaps if g.title.startswith("Too late: Segmentation"))
+    assert late.recommendations == (segmentation.id,) and late.owner_needed
     vendor = [r for r in plan.recommendations if "vendor-risk-management" in r.controls]
     erp = next(r for r in vendor if "ERP migration" in r.title)
     assert erp.period == "2027-Q2"

@@ -96,10 +96,12 @@ def test_program_increments_are_dated_by_their_headings_and_calendar() -> None:
     assert late["Too late: Secrets management for Kafka clients and mobile backend"] == "2027-Q1"
     # the secrets work slipped from PI 27.1 to PI 27.3: one late gap, not also a stalled one
     assert not [g for g in plan.gaps if g.title.startswith("Stalled: Secrets management")]
-    # rate limiting, planned in PI 27.2 and listed again in PI 27.4 as unassigned, has stalled:
-    # one gap that cites both lines; it protects the API (2027-Q1) and opens no window of its own
+    # rate limiting, planned in PI 27.2 and listed again in PI 27.4 as unassigned, is late for
+    # the API it protects (2027-Q1): one gap that cites both lines and the API, owner needed;
+    # it opens no window of its own
     limits = [g for g in plan.gaps if "Partner API rate limiting" in g.title]
-    assert [(g.kind, [s.line for s in g.sources]) for g in limits] == [("stalled", [80, 56])]
+    assert [(g.kind, [s.line for s in g.sources][:3]) for g in limits] == [("late", [80, 56, 37])]
+    assert limits[0].owner_needed and "already unscheduled" in limits[0].detail
     assert not {56, 80} & {w.sources[0].line for w in plan.windows}
 
 

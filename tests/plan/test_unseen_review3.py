@@ -148,3 +148,15 @@ def test_a_confluence_matrix_reads_its_targets_table_and_row_leads() -> None:
     avoid = {a.id: {s.line for s in a.sources} for a in plan.avoid}
     assert avoid["manual-security-gates"] == {40}  # the release target: no per-release sign-off
     assert avoid["inline-inspection-on-hot-path"] == {37}  # "API p95 latency … < 300 ms"
+
+
+def test_security_deferred_past_the_change_it_protects_is_too_late() -> None:
+    plan = planned("ai-startup-roadmap.md")
+    late = next(g for g in plan.gaps if "Prompt-injection" in g.title)
+    assert late.kind == "late" and late.title.startswith("Too late")
+    assert {98, 51} <= {s.line for s in late.sources}  # the defences and the Q2 RAG launch
+    assert (
+        "after “RAG over customer documents” in 2027-Q2".replace("“", '"').replace("”", '"')
+        in late.detail
+    )
+    assert not [g for g in plan.gaps if g.title.startswith("Stalled: Prompt-injection")]

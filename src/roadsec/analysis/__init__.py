@@ -61,14 +61,15 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     live = {i.id for i in readable if i.status not in STALLED}
     planned = {c for item_id, reading in texts.items() if item_id in live for c in reading.controls}
     late = late_security(catalog, windows, work, roadmap, owners)
-    # A late item with no owner is one gap, "Too late ... (owner needed)", not two.
-    late_ids = {g.items[0].id for g in late if g.owner_needed}
+    # A late item with no owner is one gap, "Too late ... (owner needed)", not two; so is work
+    # deferred to after the change it protects.
+    late_ids = {g.items[0].id for g in late}
     gaps = [
         *late,
         *(
             g
             for g in stalled_and_ownerless(catalog, roadmap, by_item, first, texts, owners)
-            if g.kind != "ownerless" or g.items[0].id not in late_ids
+            if g.kind not in ("ownerless", "stalled") or g.items[0].id not in late_ids
         ),
         *stated_risks(catalog, roadmap, planned, first, owners),
         *uncovered_baselines(catalog, roadmap.technologies, covered, first),

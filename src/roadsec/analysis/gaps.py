@@ -193,7 +193,9 @@ def late_security(
     words: dict[str, set[str]] = {}  # item id -> what its title is about, computed once
     for planned in work:
         when = slot(planned.start)
-        if when is None or planned.item.status in STALLED:
+        # "deferred to H2", "Backlog, target 2027-H2": dated for later, so late and slipping
+        deferred = planned.item.status in (Status.DEFERRED, Status.UNSCHEDULED)
+        if when is None or (planned.item.status in STALLED and not deferred):
             continue
         if planned.item.kind is ItemKind.KEY_RESULT:
             continue  # a key result measures security work; the work itself can be late
@@ -232,7 +234,15 @@ def late_security(
             security=planned.item.title, security_period=planned.start,
             change=" / ".join(change_titles[:3]), change_period=first.start,
         )  # fmt: skip
-        refs = _refs(planned.item.sources, *(w.item.sources[:1] for w in needing[:4]))
+        if deferred:
+            reason = (planned.item.status_reason or "").strip(" —–-")
+            detail += f" It is already {planned.item.status.value}" + (
+                f" ({reason})."
+                if reason.strip(". ").lower() not in ("", planned.item.status.value)
+                else "."
+            )
+        # the work's own first lines and each change it comes after: both halves of the reason
+        refs = _refs(planned.item.sources[:2], *(w.item.sources[:1] for w in needing[:4]))
         gaps.append(Gap(rule.id, "late", f"Too late: {planned.item.title} ({planned.start})",
                         detail, first.start, planned.item.owner is None, refs, controls,
                         (planned.item, *(w.item for w in needing[:4])), _first_step(catalog, controls),
