@@ -11,7 +11,7 @@ from roadsec.parse.aliases import fiscal_year, period_aliases
 from roadsec.parse.blocks import Block, parse_blocks
 from roadsec.parse.builder import ItemBuilder
 from roadsec.parse.meta import document_title, organization_from_title
-from roadsec.parse.periods import first_year
+from roadsec.parse.periods import first_year, main_year
 from roadsec.parse.technologies import find_technologies
 
 __all__ = ["parse_document", "parse_documents"]
@@ -51,7 +51,9 @@ def parse_document(document: Document, slug: str | None = None) -> Roadmap:
 def _walked(
     document: Document, root: Block, title: str | None, slug: str, *, plan_sections: bool
 ) -> ItemBuilder:
-    builder = ItemBuilder(document.path, slug, first_year(title or ""), title)
+    builder = ItemBuilder(
+        document.path, slug, first_year(title or "") or main_year(document.text), title
+    )
     builder.aliases = period_aliases(document.text, builder.year)
     builder.fiscal = fiscal_year(document.text)
     builder.plan_sections = plan_sections

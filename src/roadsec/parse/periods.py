@@ -420,6 +420,21 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
     return None
 
 
+def main_year(text: str) -> int | None:
+    """The year a document speaks of most ("from Q2 2027", "Q4 2027", "in 2027"), the later one
+    on a tie: the year of its undated quarters when its title names none."""
+    counts: dict[int, int] = {}
+    for m in _COMBINED_FOLDED.finditer(text[:MAX_DOCUMENT_SCAN]):
+        hit = _match_to_found(m.lastgroup or "", m, None)
+        if hit is not None and hit.period.year and not hit.deadline:
+            counts[hit.period.year] = counts.get(hit.period.year, 0) + 1
+    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+
+
+MAX_DOCUMENT_SCAN = 200_000
+"""Characters of a document ``main_year`` reads: enough for any roadmap, bounded for any input."""
+
+
 def first_year(text: str) -> int | None:
     for hit in find_periods(text):
         if hit.period.year:
