@@ -470,3 +470,23 @@ def test_a_trackers_properties_block_fills_the_items_fields() -> None:
     assert "SCIM removes leavers" in sso.text  # the description after the properties
     market = found["Agent marketplace"]
     assert (market.status, market.owner) == (Status.UNSCHEDULED, "Agents")
+
+
+def test_gantt_months_fiscal_month_targets_and_placeholder_owners() -> None:
+    roadmap = parse(
+        "# Acme 2027 roadmap\n\nFiscal year runs 1 July – 30 June (FY27 = Jul 2026 – Jun 2027).\n\n"
+        "| Initiative | Jan | Feb | Mar | Apr | May |\n|---|---|---|---|---|---|\n"
+        "| Open-banking income checks | ■ | ■ | ■ | ■ | |\n\n"
+        "| Milestone | Target | Owner | Status |\n|---|---|---|---|\n"
+        "| Motor live on the new platform | Mar FY27 | L. Chen | Not started |\n"
+        "| Vendor security review | TBC | Owner TBD | Not started |\n"
+        "| Broker MFA | Sep FY28 | ??? (was Dmitri, he left) | Not started |\n"
+    )
+    found = {i.title: i for i in roadmap.items}
+    assert found["Open-banking income checks"].period == "2027-Q1..Q2"  # ■ under Jan–Apr
+    assert (
+        found["Motor live on the new platform"].period,
+        found["Motor live on the new platform"].owner,
+    ) == ("2027-Q1", "L. Chen")  # March of FY27 is March 2027
+    assert found["Broker MFA"].period == "2027-Q3"  # September of FY28 is September 2027
+    assert found["Vendor security review"].owner is None and found["Broker MFA"].owner is None

@@ -27,6 +27,8 @@ from roadsec.parse.periods import (
     FiscalYear,
     Period,
     heading_period,
+    month_of_fiscal_year,
+    only_month,
     own_period,
     without_period_words,
 )
@@ -118,7 +120,8 @@ class ItemBuilder:
         if key not in self._periods:
             period, due = own_period(text, self.year)
             if period is not None and period.fiscal:
-                period = period.in_calendar(self.fiscal)
+                month = month_of_fiscal_year(text, self.fiscal)  # "Aug FY27"
+                period, due = month if month else (period.in_calendar(self.fiscal), due)
             self._periods[key] = period, due
         return self._periods[key]
 
@@ -459,9 +462,10 @@ class ItemBuilder:
 
     def only_period(self, label: str) -> bool:
         """A label that only dates what follows ("**Q3 2026** — Edge caching")."""
-        return self.own_period(label)[0] is not None and (
-            not without_period_words(label) or _DEADLINE_REMARK.fullmatch(label) is not None
-        )
+        if self.own_period(label)[0] is None:
+            return False
+        rest = without_period_words(label)
+        return not rest or only_month(rest) or _DEADLINE_REMARK.fullmatch(label) is not None
 
     def is_remark(self, parenthetical: str) -> bool:
         """A parenthetical that dates or qualifies an item rather than naming it."""

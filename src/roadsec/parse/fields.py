@@ -167,9 +167,14 @@ _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?"
                      "to be assigned", "to be confirmed", "(none)"))  # fmt: skip
 
 
+_PLACEHOLDER = re.compile(
+    r"^(?:\?+|(?:owner|lead|dri)?\s*(?:tb[dca]|unassigned|vacant|open)\b|\?+\s*\()", re.IGNORECASE
+)
+
+
 def owner_from_cell(cell: str) -> str | None:
     """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
     who = _OWNER_LABEL.sub("", clean_text(cell)).strip(" -*—–")  # "Lead: TBD"
-    if not who or who.lower().strip(".") in _NOBODY or not who.strip("?!. "):
-        return None  # "???" names nobody too
+    if not who or who.lower().strip(".") in _NOBODY or _PLACEHOLDER.match(who):
+        return None  # "???", "Owner TBD", "??? (was Dmitri, he left)" name nobody
     return who

@@ -300,6 +300,7 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
     text = text[:MAX_TEXT]
     period: Period | None = None
     due: str | None = None
+    stated = 0
     for hit in find_periods(text, context_year):
         before = text[max(0, hit.start - 32) : hit.start]
         if _HISTORY.search(before) or _NOT_IN.search(before):
@@ -310,9 +311,14 @@ def own_period(text: str, context_year: int | None) -> tuple[Period | None, str 
             continue  # "finish before the auditors sample changes in April": another's date
         if text[hit.start].isdigit() and not _dates_work(text, hit, context_year):
             continue
-        if period is not None and _MOVED_TO.search(text[max(0, hit.start - 24) : hit.start]):
+        if (
+            period is not None
+            and _MOVED_TO.search(text[max(0, hit.start - 24) : hit.start])
+            and ". " not in text[stated : hit.start]
+        ):
             return hit.period.with_year(context_year), hit.due  # "by March — moved to Q2"
         if period is None:
+            stated = hit.end  # a move in the same sentence replaces this date
             period = hit.period.with_year(context_year)
             if (
                 due is None
@@ -399,6 +405,35 @@ _HORIZON_QUARTERS = {name: (first, last) for name, first, last, _ in _HORIZONS}
 _MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
 
 
+_ONLY_MONTH = re.compile(r"^\s*" + _MONTH + r"(?:\s+(?:20\d\d|'\d\d))?\s*$", re.IGNORECASE)
+
+
+_MONTH_OF_FY = re.compile(
+    r"\b" + _MONTH + r"\s+fy\s*'?(?:(?P<year>20\d\d)|(?P<yy>\d\d))\b", re.IGNORECASE
+)
+
+
+def month_of_fiscal_year(text: str, fiscal: FiscalYear | None) -> tuple[Period, str] | None:
+    """ "Aug FY27": a month of a fiscal year, as its calendar quarter and month (FY27 starting
+    in July 2026 puts August in 2026-Q3); without a stated fiscal year, FY27 is 2027."""
+    m = _MONTH_OF_FY.search(text)
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
+    month = MONTHS[m.group("month").lower()]
+    if fiscal is not None and fiscal.start_month > 1 and month >= fiscal.start_month:
+        year -= 1 if fiscal.named_by_end else 0
+    elif fiscal is not None and fiscal.start_month > 1 and not fiscal.named_by_end:
+        year += 1
+    quarter = _quarter_of(month)
+    return Period(year, quarter, quarter), f"{year:04d}-{month:02d}"
+
+
+def only_month(text: str) -> bool:
+    """A month and nothing else ("Jan", "March 2027"): a Gantt chart's column."""
+    return _ONLY_MONTH.match(text) is not None
+
+
 def heading_period(text: str, context_year: int | None) -> Period | None:
     """The period a heading introduces ("Q1 2025 (January - March)", "Q3-Q4 2025 Goals");
     on a Now / Next / Later roadmap, the horizon ("now", "next", "later")."""
@@ -421,14 +456,15 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
 
 
 def main_year(text: str) -> int | None:
-    """The year a document speaks of most ("from Q2 2027", "Q4 2027", "in 2027"), the later one
-    on a tie: the year of its undated quarters when its title names none."""
+    """The year a document speaks of most ("from Q2 2027", "Q4 2027", "in 2027"), the earlier
+    one on a tie ("… other sites in 2028"): the year of its undated quarters when its title
+    names none."""
     counts: dict[int, int] = {}
     for m in _COMBINED_FOLDED.finditer(text[:MAX_DOCUMENT_SCAN]):
         hit = _match_to_found(m.lastgroup or "", m, None)
         if hit is not None and hit.period.year and not hit.deadline:
             counts[hit.period.year] = counts.get(hit.period.year, 0) + 1
-    return max(counts, key=lambda year: (counts[year], year)) if counts else None
+    return max(counts, key=lambda year: (counts[year], -year)) if counts else None
 
 
 MAX_DOCUMENT_SCAN = 200_000

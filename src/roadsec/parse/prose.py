@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 MIN_PROSE_WORDS = 8
 MAX_RISK_SENTENCES = 12
 MAX_SENTENCE = 400  # characters of a sentence read for a title
+LEAD_SENTENCES = 2  # sentences of a long outline paragraph that state its status
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')]*\s+(?=[A-Z0-9\"“(])")
 
 
@@ -164,10 +165,20 @@ def outline_item(b: ItemBuilder, line: Block, text: str, lead: str | None) -> Dr
     if m is None or ctx.skips_items:
         return None
     name = text.strip()[m.end() :]
+    opening = _SENTENCE_END.split(name, maxsplit=1)
+    if not (lead and len(lead) > 2) and len(opening) > 1 and len(opening[0].split()) <= 8:
+        lead = opening[0].rstrip(".")  # "4.2 **Resident Identity.** Residents will sign in …"
     title = clean_title(lead if lead and len(lead) > 2 else name)
     draft = b.new_draft(ctx.kind(), title, line.line, ctx)
     draft.add_text(name)
     b.place(draft, name, ctx)
+    sentences = _SENTENCE_END.split(name, maxsplit=LEAD_SENTENCES)
+    if len(sentences) > LEAD_SENTENCES and draft.status is not ctx.status:
+        # A paragraph of phases and caveats: its status is what its opening says, not a later
+        # aside ("… this policy is pending a decision", "Testing of the pilot is not funded").
+        lead = " ".join(sentences[:LEAD_SENTENCES])
+        status, reason = b.status_of(lead)
+        draft.status, draft.status_reason = (status, reason) if status else (ctx.status, None)
     draft.add_metrics(metric_fields(name), line.line)  # "6.2 Alarm latency: under 2 s at p99"
     return draft
 

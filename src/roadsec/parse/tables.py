@@ -13,7 +13,7 @@ from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import MONTHS, Period, without_period_words
+from roadsec.parse.periods import MONTHS, Period, only_month, without_period_words
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
@@ -168,7 +168,7 @@ def _timeline_columns(b: ItemBuilder, shape: TableShape) -> list[tuple[int, Peri
     for index, header in enumerate(shape.headers):
         if index not in taken and len(header) <= 24:
             period = b.heading_period(header)
-            if period is not None and not without_period_words(header):
+            if period is not None and (not without_period_words(header) or only_month(header)):
                 columns.append((index, period))
     return columns if len(columns) >= 2 else []
 
@@ -274,7 +274,10 @@ def read_table(b: ItemBuilder, block: Block, ctx: Context) -> None:
         draft.add_text(rest or title)
         if cell("labels"):  # "pci, security": what the row is about, for the analysis
             draft.add_text(f"(labels: {cell('labels')})")
-        b.place(draft, " ".join([cell("period"), rest]), ctx)
+        when = cell("period")
+        if not when and "metrics" in shape.columns and b.only_period(cell("metrics")):
+            when = cell("metrics")  # "| Milestone | Target | …" with "Aug FY27": a date
+        b.place(draft, " ".join([when, rest]), ctx)
         alias = b.aliases.get(cell("period").strip(" `*").lower()) if b.aliases else None
         draft.period = _marked_span(timeline, cells) or alias or draft.period
         if cell("period").strip(" `*.").lower() in _NO_DATE:  # "| Timeline | TBD |"
