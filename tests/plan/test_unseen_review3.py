@@ -160,3 +160,22 @@ def test_security_deferred_past_the_change_it_protects_is_too_late() -> None:
         in late.detail
     )
     assert not [g for g in plan.gaps if g.title.startswith("Stalled: Prompt-injection")]
+
+
+def test_wrapped_plain_text_key_results_keep_their_dates_and_owners() -> None:
+    roadmap = parsed("hospital-digital-okrs.txt")  # "OKRs for calendar year 2027", 2028 in passing
+    upgrade = item_at(roadmap, 14)  # "KR1.1 Epic upgrade …" / "by end of Q2 …" / "Owner: …"
+    assert upgrade.period == "2027-Q2" and upgrade.owner == "EHR Programme Lead (F. Mensah)"
+    assert {s.line for s in upgrade.sources} >= {14, 15}
+    assert item_at(roadmap, 21).owner is None  # "Owner: TBD (EHR team or Identity? …)"
+
+
+def test_one_line_records_split_owner_from_status_and_milestones_own_their_workstream() -> None:
+    studio = parsed("gaming-studio-now-next-later.md")
+    accounts = item_at(studio, 11)  # "Owner: Marco (backend) · Status: 🟡 in progress, …"
+    assert (accounts.owner, accounts.status) == ("Marco (backend)", Status.IN_PROGRESS)
+    cheat = item_at(studio, 30)  # "Owner: ??? (was Dmitri, he left) · 🔴 stalled"
+    assert (cheat.owner, cheat.status) == (None, Status.DEFERRED)
+    plan = planned("insurer-it-plan.md")
+    assert not [g for g in plan.gaps if g.title == "No owner: Policy Administration Replacement"]
+    assert [g.title for g in plan.gaps if g.title.startswith("No owner: Vendor security")]

@@ -108,6 +108,7 @@ def stalled_and_ownerless(
     # Controls live work delivers: cancelled work another item replaces ("Won't Do, superseded
     # by the Secrets Manager ticket") leaves no gap; deferred work still does.
     live = {c for w in work.values() if w.item.status not in STALLED for c in w.controls}
+    owned_parents = {i.parent for i in roadmap.items if i.parent and i.owner}
     gaps: list[Gap] = []
     for item in roadmap.items:
         if item.kind in _NOT_WORK:
@@ -128,7 +129,11 @@ def stalled_and_ownerless(
             continue  # a key result is owned through its objective; a target is no work
         if item.status is Status.DONE:
             continue  # shipped work needs no owner now
-        owner_needed = says_no_owner or (item.owner is None and (stalled or owners_are_named))
+        owner_needed = says_no_owner or (
+            item.owner is None
+            and (stalled or owners_are_named)
+            and item.id not in owned_parents  # a workstream whose milestones have owners
+        )
         owner = owners.suggest(controls) if owner_needed else item.owner
         step = _first_step(catalog, controls)
         if stalled:

@@ -173,6 +173,7 @@ class ItemBuilder:
             status in _LOUD_STATUSES and status is not Status.IN_PROGRESS
         ) or draft.kind in UNDATED_KINDS
         draft.period = period or ctx.period or (None if undated else self._year_period(ctx))
+        draft.stated = period is not None
         draft.due = due
         draft.owner = owner_in_text(text) or ctx.owner
         draft.effort = effort_in_text(text)

@@ -30,6 +30,7 @@ class Draft:
     parent: str | None = None
     lines: list[int] = field(default_factory=list)
     section: str | None = None
+    stated: bool = False  # the item's own words date it (not its section)
 
     def add_text(self, more: str) -> None:
         more = clean_text(more)

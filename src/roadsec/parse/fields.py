@@ -167,6 +167,8 @@ _NOBODY = frozenset(("tbd", "tba", "tbc", "n/a", "na", "none", "unassigned", "?"
                      "to be assigned", "to be confirmed", "(none)"))  # fmt: skip
 
 
+_NEXT_FIELD = re.compile(r"\s+[·|•]\s+|\s*[·|•]?\s*\b(?:status|eta|due|target|priority):", re.I)
+"""Where the next field of a one-line record begins ("Owner: X · Status: in progress")."""
 _PLACEHOLDER = re.compile(
     r"^(?:\?+|(?:owner|lead|dri)?\s*(?:tb[dca]|unassigned|vacant|open)\b|\?+\s*\()", re.IGNORECASE
 )
@@ -175,6 +177,7 @@ _PLACEHOLDER = re.compile(
 def owner_from_cell(cell: str) -> str | None:
     """An owner table cell; placeholders ("TBD", "-", "n/a") mean nobody."""
     who = _OWNER_LABEL.sub("", clean_text(cell)).strip(" -*—–")  # "Lead: TBD"
+    who = _NEXT_FIELD.split(who, maxsplit=1)[0].strip()  # "Marco (backend) · Status: …"
     if not who or who.lower().strip(".") in _NOBODY or _PLACEHOLDER.match(who):
         return None  # "???", "Owner TBD", "??? (was Dmitri, he left)" name nobody
     return who

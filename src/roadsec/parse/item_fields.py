@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from roadsec.model.roadmap import ItemKind
+from roadsec.model.roadmap import ItemKind, Status
 from roadsec.parse.blocks import Block
 from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, effort_in_text, owner_from_cell
 from roadsec.parse.lexicon_models import FieldName as Field
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.status import status_from_cell
+from roadsec.parse.status import detect_status, status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
 if TYPE_CHECKING:
     from roadsec.parse.builder import ItemBuilder
+
+
+_RECORD_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_STATUS_LABEL = re.compile(r"^\s*status\s*:\s*", re.I)
+
+
+def _after_owner(value: str) -> str:
+    """The rest of a one-line record after its owner ("Marco · Status: 🟡 in progress")."""
+    parts = _RECORD_SEPARATOR.split(value, maxsplit=1)
+    return _STATUS_LABEL.sub("", parts[1]) if len(parts) > 1 else ""
 
 
 def apply_field(
@@ -45,6 +56,10 @@ def apply_field(
     elif field == "owner":
         if draft.owner is None or label.strip().lower() != "team":  # "Lead: @x" over "Team: Y"
             draft.owner = owner_from_cell(value) or draft.owner
+        if (rest := _after_owner(value)) and draft.status in (None, Status.PLANNED):
+            status = status_from_cell(rest) or detect_status(rest)[0]  # "X · Status: 🔴 stalled"
+            if status is not None:
+                draft.status, draft.status_reason = status, clean_text(rest)
     elif field == "priority":
         return  # ranks the work, says nothing about it
     elif field == "effort":

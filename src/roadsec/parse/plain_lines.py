@@ -76,8 +76,8 @@ def paragraph_lines(b: ItemBuilder, block: Block, blocks: list[Block], index: in
             current = None
         elif OUTLINE_NUMBER.match(text.strip()):
             current = outline_item(b, line, text, lead)
-        elif prefixed_item(b, line, text):
-            current = None
+        elif (item := prefixed_item(b, line, text)) is not None:
+            current = item  # "KR1.1 Epic upgrade … at all three sites" / "by end of Q2 …"
         elif (marker := _LIST_MARKER.match(text)) is not None:  # "\t1. Pilot cloud POS ..."
             entry = Block("item", number, number, text=text[marker.end() :].strip())
             b.list_item(entry, b.stack[-1])
@@ -133,12 +133,13 @@ def _pseudo_level(b: ItemBuilder, text: str) -> int:
     return PSEUDO_HEADING_LEVEL if top else PSEUDO_HEADING_LEVEL + 1
 
 
-def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
-    """ "Objective 1: Modernize the platform", "KR 1.1: ...": one item per line."""
+def prefixed_item(b: ItemBuilder, block: Block, text: str) -> Draft | None:
+    """ "Objective 1: Modernize the platform", "KR 1.1: ...": one item per line, continued by
+    the plain lines after it."""
     named, kind, name = numbered_or_prefixed(text.strip())
     ctx = b.stack[-1]
     if not named or kind is None or ctx.skips_items or (kind is ItemKind.THEME and ctx.theme):
-        return False
+        return None
     parent = b.last_objective if kind is ItemKind.KEY_RESULT else None
     item_ctx = ctx.under(parent.id, parent.kind) if parent else ctx
     title = name
@@ -154,7 +155,7 @@ def prefixed_item(b: ItemBuilder, block: Block, text: str) -> bool:
     draft.add_metrics(metric_fields(name), block.line)
     if kind in (ItemKind.OBJECTIVE, ItemKind.GOAL):
         b.last_objective = draft
-    return True
+    return draft
 
 
 def caps_section(block: Block) -> Block | None:

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 MIN_PROSE_WORDS = 8
 MAX_RISK_SENTENCES = 12
 MAX_SENTENCE = 400  # characters of a sentence read for a title
+_CUT_OFF = re.compile(r"(?:\b(?:the|a|an|at|on|of|to|and|or|with|for|in|by|from|into|per)|,)$")
+"""A title line that stops mid-phrase: the next line continues it."""
+_CLAUSE_END = re.compile(
+    r"[.;(]|\s+(?:by|in|from)\s+(?:end of\s+)?(?:Q[1-4]|H[12]|20\d\d)\b|\s+Owner:", re.I
+)
 LEAD_SENTENCES = 2  # sentences of a long outline paragraph that state its status
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”')]*\s+(?=[A-Z0-9\"“(])")
 
@@ -190,10 +195,20 @@ def describe(b: ItemBuilder, draft: Draft, line: Block) -> None:
     if label and field:
         apply_field(b, draft, field, label, value, line, b.stack[-1].under(draft.id, draft.kind))
         return
+    if line.text[:1].islower() and _CUT_OFF.search(draft.title) and len(draft.title) < 90:
+        # "KR1.2 Clinician single sign-on … live on 2,000" / "shared workstations by Q3."
+        draft.title = clean_title(f"{draft.title} {_CLAUSE_END.split(line.text, maxsplit=1)[0]}")
     draft.add_text(line.text)
+    draft.add_line(line.line)
     status, reason = b.status_of(line.text)
     if status is not None and draft.status is None:
         draft.status, draft.status_reason = status, reason
+    if not draft.stated:  # "by end of Q2 (go-live weekend planned for 12-13 June)"
+        period, due = b.own_period(line.text)
+        if period is not None:
+            draft.period, draft.due, draft.stated = period, due or draft.due, True
+    owner = owner_in_text(line.text)
+    draft.owner = draft.owner or owner
     draft.add_metrics(metric_fields(line.text), line.line)
 
 

@@ -52,7 +52,7 @@ _RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
             r"not (?:before|until) "
             + _WHEN
             + r"|not (?:in|this) (?:20\d\d|fy\s?\d+|this (?:year|quarter|half)|year|quarter|half)"
-            + r"|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
+            + r"|stalled|waiting (?:on|for) (?:budget|funding|approval|headcount|an? owner)|(?:budget|funding|headcount) (?:is )?not (?:yet )?(?:approved|agreed|requested)|awaiting|on hold|paused|parked|blocked(?! (?:list|ip|domains?|countries|senders?|users?|accounts?)\b)|de-?prioriti[sz]ed|carried (?:over|forward)|rolled over)\b",
         ),
         (
             Status.IN_PROGRESS,
@@ -130,7 +130,7 @@ _STEMS: dict[Status, tuple[str, ...]] = {
     Status.DEFERRED: ("defer", "delay", "postpon", "reschedul", "pushed", "slipped", "on hold",
                       "moved ", "slid ", "bumped ", "punted ", "not before", "not until",
                       "paused", "parked", "blocked", "prioriti", "carried", "rolled over", "waiting", "awaiting",
-                      "not in ", "not this "),
+                      "not in ", "not this ", "stalled"),
     Status.IN_PROGRESS: ("progress", "underway", "under way", "ongoing", "in flight",
                          "rolling out", "wip", "beta"),
     Status.DONE: ("(done", "(complet", "(shipped", "(deliver", "(live", "(launch", "✅", "status",
