@@ -179,3 +179,14 @@ def test_one_line_records_split_owner_from_status_and_milestones_own_their_works
     plan = planned("insurer-it-plan.md")
     assert not [g for g in plan.gaps if g.title == "No owner: Policy Administration Replacement"]
     assert [g.title for g in plan.gaps if g.title.startswith("No owner: Vendor security")]
+
+
+def test_a_tech_radar_schedules_nothing_in_the_past() -> None:
+    radar = parsed("saas-platform-tech-radar.md")
+    hold = [i for i in radar.items if 43 <= i.sources[0].line <= 48]
+    assert hold and all(i.status is Status.CANCELLED for i in hold)  # "Hold": no new work with it
+    retired = [i for i in radar.items if 51 <= i.sources[0].line <= 52]
+    assert retired and all(i.status is Status.DONE for i in retired)  # "moved to Okta in 2026"
+    plan = planned("saas-platform-quarterly-update.md", "saas-platform-tech-radar.md")
+    assert plan.quarters[0] == "2027-Q1"
+    assert all(not (r.period or "").startswith("2026") for r in plan.recommendations)

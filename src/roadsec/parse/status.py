@@ -81,14 +81,17 @@ _SECTION_RULES: tuple[tuple[Status, re.Pattern[str]], ...] = tuple(
             r"\b(?:unscheduled|backlog|icebox|future considerations?|someday|not (?:yet )?scheduled|unplanned|"
             r"not planned|unfunded|unbudgeted|not (?:yet )?(?:funded|budgeted)|decisions? (?:needed|pending|required)|open (?:questions|decisions)|"
             r"under consideration|(?:ideas|proposals|options) (?:under|being|to)|exploring|wish ?list|"
-            r"nice[- ]to[- ]haves?|if (?:budget|capacity|time) (?:allows|permits))\b",
+            r"nice[- ]to[- ]haves?|if (?:budget|capacity|time) (?:allows|permits))\b|^assess$",
         ),
         (
             Status.CANCELLED,
             r"\b(?:cancel+ed|dropped|de-?scoped|not doing|won[’']?t do|will not do|out of scope|"
-            r"not in scope|non-?goals|declined|rejected|not in (?:20\d\d|fy\s?\d+|this year|scope))\b",
+            r"not in scope|non-?goals|declined|rejected|not in (?:20\d\d|fy\s?\d+|this year|scope))\b|^hold$",
         ),
-        (Status.DONE, r"\b(?:done|completed|shipped|delivered|achievements?)\b"),
+        (
+            Status.DONE,
+            r"\b(?:done|completed|shipped|delivered|achievements?|retired|decommissioned)\b",
+        ),
         (Status.IN_PROGRESS, r"\b(?:in progress|ongoing|current work)\b"),
     )
 )
