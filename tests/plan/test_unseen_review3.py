@@ -190,3 +190,12 @@ def test_a_tech_radar_schedules_nothing_in_the_past() -> None:
     plan = planned("saas-platform-quarterly-update.md", "saas-platform-tech-radar.md")
     assert plan.quarters[0] == "2027-Q1"
     assert all(not (r.period or "").startswith("2026") for r in plan.recommendations)
+
+
+def test_the_security_people_a_roadmap_names_in_passing_are_capacity() -> None:
+    hospital = parsed("hospital-digital-okrs.txt")  # "Security: 1.5 FTE, no SOC."
+    assert [(c.kind, c.value) for c in hospital.capacity] == [("security_staff", 1.5)]
+    studio = parsed(
+        "gaming-studio-now-next-later.md"
+    )  # "… 'whoever is on call' — no dedicated person"
+    assert [(c.kind, c.value) for c in studio.capacity] == [("security_staff", 0.0)]

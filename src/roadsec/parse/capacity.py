@@ -155,6 +155,11 @@ _SECURITY_STAFF = tuple(
         # "3 security engineers", "one security engineer cannot review every launch"
         r"\b" + _COUNT + r" (?:dedicated |full-time )?(?:security|appsec|infosec) (?:engineers?|"
         r"people|staff|analysts?|fte)\b",
+        # "Security: 1.5 FTE, no SOC"
+        r"\b(?:security|appsec|infosec)\s*[:=]\s*(?P<x>\d{1,2}(?:\.\d)?)\s*(?:fte|people|engineers?|"
+        r"analysts?|staff)\b",
+        # "Security is 'whoever is on call' — no dedicated person"
+        r"\bsecurity\b[^.;]{0,50}\bno (?:dedicated |full-time )?(?:person|people|one|owner|staff)\b",
         # "a part-time vCISO, 2 days a week"
         r"\b(?:part-time|fractional|virtual) (?:v?ciso|security (?:lead|engineer|officer))\b"
         r"[^.;]{0,25}?\b(?P<days>[1-4]) days?\s*(?:a |per |/)\s*week\b",
@@ -172,6 +177,8 @@ def _security_staff(b: ItemBuilder, text: str, line: int) -> bool:
         groups = m.groupdict()
         if groups.get("days"):
             people = int(groups["days"]) / 5
+        elif groups.get("x"):
+            people = float(groups["x"])
         elif groups.get("n"):
             count = groups["n"].lower()
             people = float(_NUMBER_WORDS.get(count, 0) if not count.isdigit() else int(count))
