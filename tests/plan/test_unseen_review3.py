@@ -199,3 +199,17 @@ def test_the_security_people_a_roadmap_names_in_passing_are_capacity() -> None:
         "gaming-studio-now-next-later.md"
     )  # "… 'whoever is on call' — no dedicated person"
     assert [(c.kind, c.value) for c in studio.capacity] == [("security_staff", 0.0)]
+
+
+def test_security_a_change_defers_in_its_own_description_is_too_late_for_it() -> None:
+    plan = planned("fintech-lending-roadmap.md")  # "… to Snowflake | … PII masking 'to follow'"
+    masking = next(g for g in plan.gaps if g.title == "Too late: PII masking")
+    assert masking.kind == "late" and masking.period == "2027-Q2"
+    assert 'after "Data warehouse to Snowflake" goes live' in masking.detail
+    rec = next(r for r in plan.recommendations if r.id in masking.recommendations)
+    assert rec.title == "Do “PII masking” before go-live in 2027-Q2"
+    update = planned("saas-platform-quarterly-update.md")  # "encryption of the local store
+    local = next(g for g in update.gaps if "local store" in g.title)  # … for a later release"
+    assert local.title == "Too late: encryption of the local store"
+    recs = [r for r in update.recommendations if r.id in local.recommendations]
+    assert recs and "mobile-app-security" in recs[0].controls

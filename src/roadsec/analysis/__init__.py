@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from roadsec.analysis.constraints import find_constraints
+from roadsec.analysis.deferred import deferred_within
 from roadsec.analysis.findings import (
     Constraint,
     Findings,
@@ -60,7 +61,9 @@ def analyze_roadmap(roadmap: Roadmap, catalog: Catalog | None = None) -> Finding
     # project): what a stated risk can be mitigated by.
     live = {i.id for i in readable if i.status not in STALLED}
     planned = {c for item_id, reading in texts.items() if item_id in live for c in reading.controls}
-    late = late_security(catalog, windows, work, roadmap, owners)
+    late = late_security(catalog, windows, work, roadmap, owners) + deferred_within(
+        catalog, windows
+    )
     # A late item with no owner is one gap, "Too late ... (owner needed)", not two; so is work
     # deferred to after the change it protects.
     late_ids = {g.items[0].id for g in late}
