@@ -9,7 +9,7 @@ from functools import cache
 from roadsec.analysis.findings import Constraint
 from roadsec.analysis.prefilter import fold, substrings
 from roadsec.knowledge import Catalog, ConstraintRule
-from roadsec.model.roadmap import Item, SourceRef
+from roadsec.model.roadmap import Item, ItemKind, SourceRef
 
 Rule = tuple[ConstraintRule, re.Pattern[str], re.Pattern[str] | None]  # rule, name, exclusions
 
@@ -87,6 +87,8 @@ def find_constraints(catalog: Catalog, items: tuple[Item, ...]) -> list[Constrai
     found: list[Constraint] = []
     seen: set[tuple[str, str]] = set()
     for item in items:
+        if item.kind is ItemKind.RISK:
+            continue  # "the vendor's quarterly release cadence may clash …" fears, sets no target
         for metric in item.metrics:
             if metric.target is None:
                 continue
