@@ -460,13 +460,20 @@ def main_year(text: str) -> int | None:
     one on a tie ("… other sites in 2028"): the year of its undated quarters when its title
     names none."""
     counts: dict[int, int] = {}
-    for m in _COMBINED_FOLDED.finditer(text[:MAX_DOCUMENT_SCAN]):
-        hit = _match_to_found(m.lastgroup or "", m, None)
-        if hit is not None and hit.period.year and not hit.deadline:
-            counts[hit.period.year] = counts.get(hit.period.year, 0) + 1
+    text = text[:MAX_DOCUMENT_SCAN]
+    for m in _A_YEAR.finditer(text):
+        start, end = m.span()
+        if (start and (text[start - 1].isalnum() or text[start - 1] in ".$€£")) or (
+            end < len(text) and (text[end].isdigit() or text[end] == "%")
+        ):
+            continue  # "v2027", "20275", "2025%": no year
+        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
+        counts[year] = counts.get(year, 0) + 1
     return max(counts, key=lambda year: (counts[year], -year)) if counts else None
 
 
+_A_YEAR = re.compile(r"(20\d\d)|[Ff][Yy]\s?'?(\d\d)")
+"""A year as text names one: "2027", "Q2 2027", "FY27" (one cheap pass over a document)."""
 MAX_DOCUMENT_SCAN = 200_000
 """Characters of a document ``main_year`` reads: enough for any roadmap, bounded for any input."""
 
