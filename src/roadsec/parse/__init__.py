@@ -11,7 +11,8 @@ from roadsec.parse.aliases import fiscal_year, period_aliases
 from roadsec.parse.blocks import Block, parse_blocks
 from roadsec.parse.builder import ItemBuilder
 from roadsec.parse.meta import document_title, organization_from_title
-from roadsec.parse.periods import first_year, main_year
+from roadsec.parse.months import main_year
+from roadsec.parse.periods import first_year
 from roadsec.parse.technologies import find_technologies
 
 __all__ = ["parse_document", "parse_documents"]

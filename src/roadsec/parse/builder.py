@@ -22,22 +22,23 @@ from roadsec.parse.fields import (
 )
 from roadsec.parse.item_fields import apply_field
 from roadsec.parse.metrics import metric_fields
+from roadsec.parse.months import month_of_fiscal_year, only_month
 from roadsec.parse.periods import (
-    MONTHS,
     FiscalYear,
     Period,
     heading_period,
-    month_of_fiscal_year,
-    only_month,
     own_period,
     without_period_words,
 )
 from roadsec.parse.plain_lines import caps_section, paragraph_lines
 from roadsec.parse.prose import sections_without_lists
 from roadsec.parse.remarks import (
+    DEADLINE_REMARK,
     HEALTH_REMARK,
     HISTORY_WORDS,
     OWNER_REMARK,
+    SCORE_PARENTHETICAL,
+    STATUS_AFTER_COLON,
     TAGS,
     TEAM_REMARK,
     TIMING_REMARK,
@@ -56,22 +57,7 @@ _TRAILING_FIELDS = re.compile(
 )
 _PLAN_TITLE = re.compile(r"\b(?:roadmap|plan|okrs?|objectives|priorities|initiatives)\b", re.I)
 """A document title that names a plan of work (not an overview or a report)."""
-_DEADLINE_REMARK = re.compile(
-    r"\s*(?:(?:by|in|due|until|eta:?|target:?)\s+)?(?:(?:the\s+)?end\s+of\s+|early\s+|mid-?|late\s+)?"
-    r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+[0-3]?\d)?"
-    r"(?:\s*\((?:confidence\s*)?(?:0?\.\d+|1\.0)\))?\s*[.!]?\s*$",
-    re.IGNORECASE,
-)
-"""A dash remark that is only a deadline ("Alpha launch — by end of May (0.6)")."""
-_SCORE = re.compile(r"(?:confidence:?\s*)?(?:0?\.\d{1,2}|1\.0)")
-"""A parenthetical confidence score ("(0.6)") on an OKR."""
-_STATUS_AFTER_COLON = re.compile(
-    r":\s+(?:not|no|still|on hold|deferred|postponed|paused|parked|blocked|unscheduled|unstaffed|"
-    r"unassigned|unfunded|unbudgeted|cancel+ed|dropped|de-?scoped|tb[dc]|awaiting|waiting|pending|"
-    r"slipped|moved|pushed|carried|rolled)\b[^:]{0,60}$",
-    re.IGNORECASE,
-)
-"""A status after the work's name: "Secrets management: not staffed"."""
+
 _ON_TRACK_LEGEND = re.compile(
     r"✅\s*[:=–—-]?\s*(?:on[ -]track|green|healthy|good)\b", re.IGNORECASE
 )
@@ -466,7 +452,7 @@ class ItemBuilder:
         if self.own_period(label)[0] is None:
             return False
         rest = without_period_words(label)
-        return not rest or only_month(rest) or _DEADLINE_REMARK.fullmatch(label) is not None
+        return not rest or only_month(rest) or DEADLINE_REMARK.fullmatch(label) is not None
 
     def is_remark(self, parenthetical: str) -> bool:
         """A parenthetical that dates or qualifies an item rather than naming it."""
@@ -475,7 +461,7 @@ class ItemBuilder:
             or self.own_period(parenthetical)[0]
             or HISTORY_WORDS.search(parenthetical)
             or TEAM_REMARK.fullmatch(parenthetical)
-            or _SCORE.fullmatch(parenthetical.strip())
+            or SCORE_PARENTHETICAL.fullmatch(parenthetical.strip())
         )
 
     def item_title(self, block: Block, label: str | None, text: str) -> str:
@@ -493,14 +479,14 @@ class ItemBuilder:
             self.status_of(remark)[0] is not None
             or OWNER_REMARK.match(remark)
             or HEALTH_REMARK.match(remark)
-            or _DEADLINE_REMARK.match(remark)
+            or DEADLINE_REMARK.match(remark)
             or TIMING_REMARK.match(remark)
             or self.only_period(remark)
         ):
             text = head  # "HSM migration — postponed, awaiting budget": the title is the work
         if ":" in text:  # "PAM for Linux servers. Owner: TBD. Status: Proposed."
             text = _TRAILING_FIELDS.sub("", text) or text
-            status_at = _STATUS_AFTER_COLON.search(text)
+            status_at = STATUS_AFTER_COLON.search(text)
             if status_at and status_at.start() and self.status_of(status_at.group())[0]:
                 text = text[: status_at.start()]
         if "[" in text or "@" in text or "~" in text or "#" in text or "(P" in text:

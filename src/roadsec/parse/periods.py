@@ -28,7 +28,7 @@ MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>20\d\d)"
 # A year after a quarter or half: 2026, FY2026, FY26, FY'26, '26.
 _QYEAR = r"(?:(?:fy\s*)?(?P<year>20\d\d)|(?:fy\s*'?|')(?P<yy>\d\d)(?!\d))"
@@ -112,19 +112,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # "Jan – Mar 2027", "Jan 6 – Mar 28": a span of months, the days of its ends aside
     (
         "mspan",
-        r"\b" + _MONTH + r"(?:\s[0-3]?\d)?" + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:\s[0-3]?\d\b)?"
+        r"\b" + MONTH + r"(?:\s[0-3]?\d)?" + _SEP + r"(?P<month2>[a-z]{3,9})\.?(?:\s[0-3]?\d\b)?"
         r"(?:,?\s+" + _YEAR + r")?\b",
     ),
     (
         "month",
-        r"\b" + _MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
+        r"\b" + MONTH + r"(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?)?\s+" + _YEAR + r"\b",
     ),
     # "by end of May", "GA in March", "— June": a month a deadline names, in the text's year
     (
         "bmonth",
         r"(?:(?<=\bby )|(?<=\bin )|(?<=\bend of )|(?<=\bearly )|(?<=\bmid-)|(?<=\bmid )"
         r"|(?<=\blate )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue )|(?<=\beta )|(?<=: )|(?<=— )"
-        r"|(?<=– ))" + _MONTH + r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?![\w-])",
+        r"|(?<=– ))" + MONTH + r"(?:\s+[0-3]?\d(?:st|nd|rd|th)?\b)?(?![\w-])",
     ),
     ("season", r"\b(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+" + _YEAR + r"\b"),
     ("iso", r"\b" + _YEAR + r"-(?P<mm>[01]\d)(?:-(?P<dd>[0-3]\d))?\b"),
@@ -191,7 +191,7 @@ class Found(NamedTuple):
 _SEASON_QUARTER = {"winter": 1, "spring": 2, "summer": 3, "autumn": 4, "fall": 4}
 
 
-def _quarter_of(month: int) -> int:
+def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
@@ -224,18 +224,18 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
         month2 = MONTHS.get(m.group("mspan_month2").lower())
         if month2 is None or month2 < month1:
             return None
-        period = Period(year, _quarter_of(month1), _quarter_of(month2))
+        period = Period(year, quarter_of(month1), quarter_of(month2))
         return Found(period, None, m.start(), m.end())
     if kind == "bmonth":
         month = MONTHS[m.group("bmonth_month").lower()]
-        period = Period(context_year, _quarter_of(month), _quarter_of(month))
+        period = Period(context_year, quarter_of(month), quarter_of(month))
         due = f"{context_year:04d}-{month:02d}" if context_year else None
         return Found(period, due, m.start(), m.end(), deadline=True)
     if kind == "month":
         month = MONTHS[m.group("month_month").lower()]
         day = m.group("month_day")
         due = f"{year:04d}-{month:02d}" + (f"-{int(day):02d}" if day else "")
-        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start(), m.end())
+        return Found(Period(year, quarter_of(month), quarter_of(month)), due, m.start(), m.end())
     if kind == "season":  # northern-hemisphere seasons, each read as the quarter it mostly falls in
         quarter = _SEASON_QUARTER[m.group("season_season").lower()]
         return Found(Period(year, quarter, quarter), None, m.start(), m.end())
@@ -245,7 +245,7 @@ def _match_to_found(kind: str, m: re.Match[str], context_year: int | None) -> Fo
             return None
         dd = m.group("iso_dd")
         due = f"{year:04d}-{month:02d}" + (f"-{dd}" if dd else "")
-        return Found(Period(year, _quarter_of(month), _quarter_of(month)), due, m.start(), m.end())
+        return Found(Period(year, quarter_of(month), quarter_of(month)), due, m.start(), m.end())
     if kind == "yearend":
         year_end = f"{context_year:04d}-12" if context_year else None
         return Found(Period(context_year, 4, 4), year_end, m.start(), m.end())
@@ -402,36 +402,7 @@ _ANY_HORIZON = re.compile(
     "|".join(f"(?P<{name}>{pattern.pattern})" for name, _, _, pattern in _HORIZONS), re.IGNORECASE
 )
 _HORIZON_QUARTERS = {name: (first, last) for name, first, last, _ in _HORIZONS}
-_MONTH_HEADING = re.compile(r"^" + _MONTH + r"(?![a-z])", re.IGNORECASE)
-
-
-_ONLY_MONTH = re.compile(r"^\s*" + _MONTH + r"(?:\s+(?:20\d\d|'\d\d))?\s*$", re.IGNORECASE)
-
-
-_MONTH_OF_FY = re.compile(
-    r"\b" + _MONTH + r"\s+fy\s*'?(?:(?P<year>20\d\d)|(?P<yy>\d\d))\b", re.IGNORECASE
-)
-
-
-def month_of_fiscal_year(text: str, fiscal: FiscalYear | None) -> tuple[Period, str] | None:
-    """ "Aug FY27": a month of a fiscal year, as its calendar quarter and month (FY27 starting
-    in July 2026 puts August in 2026-Q3); without a stated fiscal year, FY27 is 2027."""
-    m = _MONTH_OF_FY.search(text)
-    if m is None:
-        return None
-    year = int(m.group("year")) if m.group("year") else 2000 + int(m.group("yy"))
-    month = MONTHS[m.group("month").lower()]
-    if fiscal is not None and fiscal.start_month > 1 and month >= fiscal.start_month:
-        year -= 1 if fiscal.named_by_end else 0
-    elif fiscal is not None and fiscal.start_month > 1 and not fiscal.named_by_end:
-        year += 1
-    quarter = _quarter_of(month)
-    return Period(year, quarter, quarter), f"{year:04d}-{month:02d}"
-
-
-def only_month(text: str) -> bool:
-    """A month and nothing else ("Jan", "March 2027"): a Gantt chart's column."""
-    return _ONLY_MONTH.match(text) is not None
+_MONTH_HEADING = re.compile(r"^" + MONTH + r"(?![a-z])", re.IGNORECASE)
 
 
 def heading_period(text: str, context_year: int | None) -> Period | None:
@@ -450,32 +421,9 @@ def heading_period(text: str, context_year: int | None) -> Period | None:
         return Period(None, first, last, horizon=horizon.lastgroup)
     month = _MONTH_HEADING.match(text)
     if month:  # "March" or "March – Sprint 4" as a heading: that month's quarter
-        quarter = _quarter_of(MONTHS[month.group("month").lower()])
+        quarter = quarter_of(MONTHS[month.group("month").lower()])
         return Period(context_year, quarter, quarter)
     return None
-
-
-def main_year(text: str) -> int | None:
-    """The year a document speaks of most ("from Q2 2027", "Q4 2027", "in 2027"), the earlier
-    one on a tie ("… other sites in 2028"): the year of its undated quarters when its title
-    names none."""
-    counts: dict[int, int] = {}
-    text = text[:MAX_DOCUMENT_SCAN]
-    for m in _A_YEAR.finditer(text):
-        start, end = m.span()
-        if (start and (text[start - 1].isalnum() or text[start - 1] in ".$€£")) or (
-            end < len(text) and (text[end].isdigit() or text[end] == "%")
-        ):
-            continue  # "v2027", "20275", "2025%": no year
-        year = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
-        counts[year] = counts.get(year, 0) + 1
-    return max(counts, key=lambda year: (counts[year], -year)) if counts else None
-
-
-_A_YEAR = re.compile(r"(20\d\d)|[Ff][Yy]\s?'?(\d\d)")
-"""A year as text names one: "2027", "Q2 2027", "FY27" (one cheap pass over a document)."""
-MAX_DOCUMENT_SCAN = 200_000
-"""Characters of a document ``main_year`` reads: enough for any roadmap, bounded for any input."""
 
 
 def first_year(text: str) -> int | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from roadsec.parse.periods import MONTHS
+
 MARKER = re.compile(
     r" [\u2190-\u21ff\u23e9-\u23fa\u25a0-\u27bf\u2b00-\u2bff\U0001f300-\U0001faff]\ufe0f? "
 )
@@ -63,3 +65,20 @@ TEAM_NAME = (
 """The team that does the work, as a parenthetical names it: "back-end team", "Visits squad"
 ("red team" and "one team" are no team's name)."""
 TEAM_REMARK = re.compile(TEAM_NAME)
+
+DEADLINE_REMARK = re.compile(
+    r"\s*(?:(?:by|in|due|until|eta:?|target:?)\s+)?(?:(?:the\s+)?end\s+of\s+|early\s+|mid-?|late\s+)?"
+    r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?:\s+[0-3]?\d)?"
+    r"(?:\s*\((?:confidence\s*)?(?:0?\.\d+|1\.0)\))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+"""A dash remark that is only a deadline ("Alpha launch — by end of May (0.6)")."""
+SCORE_PARENTHETICAL = re.compile(r"(?:confidence:?\s*)?(?:0?\.\d{1,2}|1\.0)")
+"""A parenthetical confidence score ("(0.6)") on an OKR."""
+STATUS_AFTER_COLON = re.compile(
+    r":\s+(?:not|no|still|on hold|deferred|postponed|paused|parked|blocked|unscheduled|unstaffed|"
+    r"unassigned|unfunded|unbudgeted|cancel+ed|dropped|de-?scoped|tb[dc]|awaiting|waiting|pending|"
+    r"slipped|moved|pushed|carried|rolled)\b[^:]{0,60}$",
+    re.IGNORECASE,
+)
+"""A status after the work's name: "Secrets management: not staffed"."""

@@ -13,7 +13,8 @@ from roadsec.parse.context import Context
 from roadsec.parse.draft import Draft
 from roadsec.parse.fields import effort_from_cell, owner_from_cell, unit_from_header
 from roadsec.parse.metrics import metric_fields
-from roadsec.parse.periods import MONTHS, Period, only_month, without_period_words
+from roadsec.parse.months import only_month
+from roadsec.parse.periods import MONTHS, Period, without_period_words
 from roadsec.parse.status import status_from_cell
 from roadsec.parse.text import clean_text, clean_title
 
