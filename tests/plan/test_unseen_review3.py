@@ -154,12 +154,16 @@ def test_security_deferred_past_the_change_it_protects_is_too_late() -> None:
     plan = planned("ai-startup-roadmap.md")
     late = next(g for g in plan.gaps if "Prompt-injection" in g.title)
     assert late.kind == "late" and late.title.startswith("Too late")
-    assert {98, 51} <= {s.line for s in late.sources}  # the defences and the Q2 RAG launch
-    assert (
-        "after “RAG over customer documents” in 2027-Q2".replace("“", '"').replace("”", '"')
-        in late.detail
-    )
+    assert {98, 42, 51} <= {s.line for s in late.sources}  # the defences, agents and RAG launch
+    assert "RAG over customer documents" in late.detail and "in 2027-Q2" in late.detail
     assert not [g for g in plan.gaps if g.title.startswith("Stalled: Prompt-injection")]
+
+
+def test_agents_that_call_customer_tools_get_bounded_tool_use() -> None:
+    plan = planned("ai-startup-roadmap.md")
+    agents = next(r for r in plan.recommendations if r.sources[0].line == 42)
+    assert agents.title.startswith("Bound what the agents in “Autonomous agents")
+    assert agents.controls[0] == "agent-tool-authorization" and agents.period == "2027-Q2"
 
 
 def test_wrapped_plain_text_key_results_keep_their_dates_and_owners() -> None:
