@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from roadsec.analysis.findings import Constraint
-from roadsec.analysis.prefilter import fold, substrings
 from roadsec.knowledge import Catalog, ConstraintRule
+from roadsec.match import fold, substrings
 from roadsec.model.roadmap import Item, ItemKind, SourceRef
 
 Rule = tuple[ConstraintRule, re.Pattern[str], re.Pattern[str] | None]  # rule, name, exclusions

@@ -1,4 +1,4 @@
-"""The literal prefilter never loses a match: the matchers agree with a plain search."""
+"""The catalog's literal prefilters never lose a match: the matchers agree with a plain search."""
 
 from __future__ import annotations
 
@@ -6,32 +6,12 @@ import pytest
 
 from roadsec.analysis.constraints import _rules
 from roadsec.analysis.matching import catalog_index, item_text, read, read_many
-from roadsec.analysis.prefilter import fold, prefixes, substrings
 from roadsec.api import parse
 from roadsec.knowledge import load_catalog
+from roadsec.match import fold, substrings
 from tests.conftest import SAMPLES
 
 CATALOG = load_catalog()
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [  # "w": a word starting with w; "w ": the word w; "w x": the word w, then one starting x
-        (r"\bsecure (?:all )?apis?", {"secure all", "secure api", "secure apis"}),
-        (r"\bios\b.*\bandroid\b|\bandroid\b.*\bios\b", {"ios ", "ios androi", "android ", "android ios"}),
-        (r"\b(?:ci/cd|cicd)\b", {"ci cd", "cicd "}),
-        (r"\bai assistant\b", {"ai assist"}),
-        (r"\bQ[1-4]\b", {"q0 "}),  # a run of digits folds to "0"
-        (r"(?<!k8s )\b(?:rbac|role-based)\b", {"rbac ", "role based"}),
-        (r"\b\d+ engineers|\bhire\b", {"0 engine", "hire "}),
-        (r"\bencrypt\w* (?:at rest|in transit)", {"encryp", "encrypt at", "encrypt in"}),
-        (r"\bdata\s+lake", {"data lake"}),  # repeated separators read as one
-        (r"\b\w+ data", None),  # starts with anything: no prefilter
-        (r"data\b", None),  # may start inside a word: no prefilter
-    ],
-)  # fmt: skip
-def test_prefixes(pattern: str, expected: set[str] | None) -> None:
-    assert prefixes(pattern) == expected
 
 
 def _texts() -> list[str]:
